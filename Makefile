@@ -1,0 +1,50 @@
+# ASL Studio — the two set-up commands are `make run` and `make test`.
+# Everything they need is installed by the targets below.
+
+SHELL := /bin/bash
+GO    ?= go
+BUILD := build
+ADDR  ?= 127.0.0.1:8080
+export GOFLAGS := -buildvcs=false
+
+.PHONY: all build native wasm web run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
+
+all: build
+
+## build: the native command and the web app (app.wasm + static files)
+build: native web
+
+native:
+	$(GO) build -o $(BUILD)/aslstudio ./cmd/aslstudio
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/web/web/app.wasm ./wasm
+
+web: native wasm
+	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --out $(BUILD)/web
+
+## run: build everything and serve the app with an example open
+run: build
+	@echo "ASL Studio on http://$(ADDR)/"
+	$(BUILD)/aslstudio serve --addr $(ADDR) --dir $(BUILD)/web
+
+## test: every test — unit, conformance (../shared/conformance), fuzz seeds, browser
+test: unit e2e
+
+unit:
+	$(GO) test -count=1 ./...
+
+e2e: deps-chromium build
+	ASLSTUDIO_WEB=$(CURDIR)/$(BUILD)/web $(GO) test -count=1 -tags e2e -timeout 15m ./e2e/...
+
+deps-chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
+
+## bench: every benchmark, with ratios against the peers measured in the same run
+bench: build
+	bash bench/run.sh
+
+clean:
+	rm -rf $(BUILD)
