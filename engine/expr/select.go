@@ -1,0 +1,162 @@
+package expr
+
+import (
+	"fmt"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+)
+
+// CheckPath reports whether s is a valid Path (InputPath, OutputPath,
+// ItemsPath, a "key.$" value…): $ for the state's data, $$ for the context
+// object or $name for a variable, followed by JSONPath steps.
+func CheckPath(s string) error {
+	_, err := parsePath(s)
+	if err != nil {
+		return fmt.Errorf("invalid JSONPath '%s': %v", s, err)
+	}
+	return nil
+}
+
+// CheckReferencePath reports whether s is a valid Reference Path (ResultPath,
+// Choice Variable, *Path operands): a Path that selects a single node, so
+// no wildcards, filters, slices, unions or '..'.
+func CheckReferencePath(s string) error {
+	p, err := parsePath(s)
+	if err != nil {
+		return fmt.Errorf("invalid JSONPath '%s': %v", s, err)
+	}
+	if !p.definite {
+		return fmt.Errorf("invalid reference path '%s': a reference path selects a single node, so it cannot contain wildcards, filters, slices, unions or '..'", s)
+	}
+	return nil
+}
+
+// CheckResultPath reports whether s is a valid ResultPath: a Reference Path
+// into the state's data ($…; not $$ or a variable).
+func CheckResultPath(s string) error {
+	if err := CheckReferencePath(s); err != nil {
+		return err
+	}
+	p, _ := parsePath(s)
+	if p.root != rootInput {
+		return fmt.Errorf("invalid ResultPath '%s': it must point into the state's input ($), not the context object or a variable", s)
+	}
+	return nil
+}
+
+// Select evaluates a Path ($, $$ or $name) against env. A path with
+// wildcards, filters, slices, unions or '..' gives an array of the nodes it
+// matches; a single-node path gives the node, or a States.Runtime error in
+// AWS's words for InputPath/OutputPath/ItemsPath…: "Invalid path '$.x' : No
+// results for path: $['x']".
+func Select(path string, env *Env) (any, error) {
+	p, err := parsePath(path)
+	if err != nil {
+		return nil, newError(ErrRuntime, "Invalid path '%s' : %v", path, err)
+	}
+	v, miss := p.eval(env)
+	if miss != "" {
+		return nil, newError(ErrRuntime, "Invalid path '%s' : %s", path, miss)
+	}
+	return v, nil
+}
+
+// SelectField is Select for a path that AWS names by its field in errors
+// (payload template keys "k.$", ErrorPath, CausePath…): "The JSONPath '$.x'
+// specified for the field 'k.$' could not be found in the input '{…}'".
+func SelectField(field, path string, env *Env) (any, error) {
+	p, err := parsePath(path)
+	if err != nil {
+		return nil, newError(ErrRuntime, "The JSONPath '%s' specified for the field '%s' is invalid: %v", path, field, err)
+	}
+	v, miss := p.eval(env)
+	if miss != "" {
+		return nil, newError(ErrRuntime, "The JSONPath '%s' specified for the field '%s' could not be found in the input '%s'", path, field, asl.EncodeJSON(p.base(env)))
+	}
+	return v, nil
+}
+
+// base returns the value a path is applied to.
+func (p *path) base(env *Env) any {
+	if env == nil {
+		return nil
+	}
+	switch p.root {
+	case rootContext:
+		return env.Context
+	case rootVar:
+		return env.Vars[p.varName]
+	}
+	return env.Input
+}
+
+// eval applies p to env. miss is non-empty (Jayway's reason, which AWS
+// quotes) when a single-node path selects nothing.
+func (p *path) eval(env *Env) (v any, miss string) {
+	cur := p.base(env)
+	if p.root == rootVar {
+		if env == nil || env.Vars == nil {
+			return nil, fmt.Sprintf("The variable '$%s' is not defined", p.varName)
+		}
+		if _, ok := env.Vars[p.varName]; !ok {
+			return nil, fmt.Sprintf("The variable '$%s' is not defined", p.varName)
+		}
+	}
+	if !p.definite {
+		return p.expr.Get(cur), ""
+	}
+	for i, sg := range p.segs {
+		leaf := i == len(p.segs)-1
+		switch sg.kind {
+		case segChild:
+			m, ok := cur.(map[string]any)
+			if !ok {
+				return nil, fmt.Sprintf("Expected to find an object with property ['%s'] in path %s but found '%s'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonProvider'.", sg.name, p.jaywayPath(i), javaClass(cur))
+			}
+			next, ok := m[sg.name]
+			if !ok {
+				if leaf {
+					return nil, "No results for path: " + p.jaywayPath(i+1)
+				}
+				return nil, "Missing property in path " + p.jaywayPath(i+1)
+			}
+			cur = next
+		case segIndex:
+			a, ok := cur.([]any)
+			if !ok {
+				return nil, fmt.Sprintf("Filter: [%d] can only be applied to arrays. Current context is: %s", sg.index, asl.EncodeJSON(cur))
+			}
+			n := sg.index
+			if n < 0 {
+				n += len(a)
+			}
+			if n < 0 || n >= len(a) {
+				return nil, "No results for path: " + p.jaywayPath(len(p.segs))
+			}
+			cur = a[n]
+		}
+	}
+	return cur, ""
+}
+
+// javaClass names the Java class Jayway reports for a JSON value.
+func javaClass(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return "java.lang.String"
+	case bool:
+		return "java.lang.Boolean"
+	case int64:
+		if t == int64(int32(t)) {
+			return "java.lang.Integer"
+		}
+		return "java.lang.Long"
+	case float64:
+		return "java.lang.Double"
+	case []any:
+		return "net.minidev.json.JSONArray"
+	}
+	return "java.util.LinkedHashMap"
+}
