@@ -1,0 +1,89 @@
+package catalog
+
+// FormatVersion is the version of the catalog's file format; Load refuses
+// other versions.
+const FormatVersion = 1
+
+// IndexFile is the content of index.json.
+type IndexFile struct {
+	Version  int             `json:"version"`
+	Source   string          `json:"source"`
+	Services []*ServiceEntry `json:"services"`
+}
+
+// ServiceEntry describes one service in the search index.
+type ServiceEntry struct {
+	// ID is the service name in Step Functions' AWS SDK integration
+	// resources (arn:aws:states:::aws-sdk:ID:action), e.g. "dynamodb", "sfn".
+	ID string `json:"id"`
+	// Client is the AWS SDK client name, e.g. "StepFunctions", "DynamoDB".
+	Client string `json:"client"`
+	// SDKID is the serviceId of the API model, e.g. "SFN", "DynamoDB".
+	SDKID string `json:"sdkId"`
+	// Name is the service's full name, e.g. "Amazon DynamoDB".
+	Name string `json:"name"`
+	// ErrorPrefix is the prefix of the errors the AWS SDK integration
+	// reports, e.g. "DynamoDb" in DynamoDb.ConditionalCheckFailedException.
+	ErrorPrefix string `json:"errorPrefix"`
+	// File is the service file, relative to the catalog's root.
+	File string `json:"file"`
+	// Unsupported, when set, says why Step Functions does not offer the
+	// service as an AWS SDK integration.
+	Unsupported string `json:"unsupported,omitempty"`
+	// Actions are the integration names of the service's operations
+	// (lower camel case, e.g. "putItem"), sorted.
+	Actions []string `json:"actions"`
+}
+
+// ServiceFile is the content of services/<id>.json.
+type ServiceFile struct {
+	ID         string `json:"id"`
+	APIVersion string `json:"apiVersion"`
+	Protocol   string `json:"protocol,omitempty"`
+	// Shapes are the named structures, lists and maps that members refer
+	// to with Shape.Ref (recursive shapes are only reachable that way).
+	Shapes  map[string]*Shape  `json:"shapes"`
+	Actions map[string]*Action `json:"actions"`
+}
+
+// Action is one operation of a service.
+type Action struct {
+	// Operation is the API operation's name, e.g. "PutItem".
+	Operation string `json:"op"`
+	Input     *Shape `json:"input,omitempty"`
+	Output    *Shape `json:"output,omitempty"`
+	// Errors are the names of the error shapes the operation declares, as
+	// in the API model (e.g. "ConditionalCheckFailedException").
+	Errors     []string `json:"errors,omitempty"`
+	Deprecated bool     `json:"deprecated,omitempty"`
+	// Streaming marks operations with an event stream, which Step
+	// Functions cannot call.
+	Streaming bool `json:"streaming,omitempty"`
+}
+
+// Shape is the type of a value: a structure, list, map or scalar. Member
+// names are the PascalCase names Step Functions uses.
+type Shape struct {
+	// Ref names a shape in ServiceFile.Shapes; when set, the other fields
+	// are empty.
+	Ref string `json:"ref,omitempty"`
+	// Type is one of structure, list, map, string, integer, long, float,
+	// double, boolean, timestamp, blob.
+	Type     string            `json:"type,omitempty"`
+	Members  map[string]*Shape `json:"members,omitempty"`
+	Required []string          `json:"required,omitempty"`
+	Member   *Shape            `json:"member,omitempty"`
+	Key      *Shape            `json:"key,omitempty"`
+	Value    *Shape            `json:"value,omitempty"`
+	Enum     []string          `json:"enum,omitempty"`
+	// Min and Max are length (string, blob), count (list, map) or value
+	// (numbers) constraints, when the models carry them.
+	Min *float64 `json:"min,omitempty"`
+	Max *float64 `json:"max,omitempty"`
+	// Union marks a structure of which exactly one member may be set.
+	Union bool `json:"union,omitempty"`
+	// Document marks a free-form JSON value.
+	Document bool `json:"document,omitempty"`
+	// Streaming marks a blob streamed as the whole body (S3 objects).
+	Streaming bool `json:"streaming,omitempty"`
+}
