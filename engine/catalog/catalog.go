@@ -1,0 +1,210 @@
+package catalog
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Catalog is a loaded catalog: the index of every service and action, and
+// the service files read so far. It is safe for concurrent use.
+type Catalog struct {
+	fsys     fs.FS
+	index    *IndexFile
+	services map[string]*ServiceEntry // by ID
+	search   *searchIndex
+
+	mu     sync.Mutex
+	loaded map[string]*ServiceFile
+}
+
+// LoadDir loads the catalog in a directory (e.g. engine/catalog/data).
+func LoadDir(dir string) (*Catalog, error) {
+	return Load(os.DirFS(dir))
+}
+
+// Load reads index.json from fsys; service files are read on first use.
+func Load(fsys fs.FS) (*Catalog, error) {
+	b, err := fs.ReadFile(fsys, "index.json")
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	return LoadIndex(fsys, b)
+}
+
+// LoadIndex builds a catalog from the content of index.json; service files
+// are read from fsys on first use (fsys may be nil when they are added with
+// AddService, as the web app does after fetching them).
+func LoadIndex(fsys fs.FS, indexJSON []byte) (*Catalog, error) {
+	var idx IndexFile
+	if err := json.Unmarshal(indexJSON, &idx); err != nil {
+		return nil, fmt.Errorf("catalog: index.json: %w", err)
+	}
+	if idx.Version != FormatVersion {
+		return nil, fmt.Errorf("catalog: index.json: format version %d, want %d (regenerate it)", idx.Version, FormatVersion)
+	}
+	c := &Catalog{fsys: fsys, index: &idx, services: map[string]*ServiceEntry{}, loaded: map[string]*ServiceFile{}}
+	for _, s := range idx.Services {
+		c.services[s.ID] = s
+	}
+	c.search = newSearchIndex(c)
+	return c, nil
+}
+
+// Source describes the models the catalog was generated from.
+func (c *Catalog) Source() string { return c.index.Source }
+
+// Services lists every service of the index, sorted by ID.
+func (c *Catalog) Services() []*ServiceEntry {
+	out := append([]*ServiceEntry(nil), c.index.Services...)
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Service returns a service of the index by its integration name ("dynamodb").
+func (c *Catalog) Service(id string) (*ServiceEntry, bool) {
+	s, ok := c.services[id]
+	return s, ok
+}
+
+// ActionCount is the number of actions in the index.
+func (c *Catalog) ActionCount() int {
+	n := 0
+	for _, s := range c.index.Services {
+		n += len(s.Actions)
+	}
+	return n
+}
+
+// AddService adds the content of a service file fetched by other means.
+func (c *Catalog) AddService(id string, data []byte) error {
+	var sf ServiceFile
+	if err := json.Unmarshal(data, &sf); err != nil {
+		return fmt.Errorf("catalog: services/%s.json: %w", id, err)
+	}
+	c.mu.Lock()
+	c.loaded[id] = &sf
+	c.mu.Unlock()
+	return nil
+}
+
+// ServiceFile returns the shapes of a service, reading its file on first use.
+func (c *Catalog) ServiceFile(id string) (*ServiceFile, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if sf, ok := c.loaded[id]; ok {
+		return sf, nil
+	}
+	entry, ok := c.services[id]
+	if !ok {
+		return nil, fmt.Errorf("catalog: unknown service %q", id)
+	}
+	if c.fsys == nil {
+		return nil, fmt.Errorf("catalog: %s not loaded", entry.File)
+	}
+	b, err := fs.ReadFile(c.fsys, entry.File)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	var sf ServiceFile
+	if err := json.Unmarshal(b, &sf); err != nil {
+		return nil, fmt.Errorf("catalog: %s: %w", entry.File, err)
+	}
+	c.loaded[id] = &sf
+	return &sf, nil
+}
+
+// ActionInfo is an action resolved from an identifier or a Resource ARN.
+type ActionInfo struct {
+	// ID is the catalog identifier: "aws-sdk:dynamodb:putItem" or, for an
+	// optimized integration, "dynamodb:putItem".
+	ID string
+	// Resource is the Task resource without a pattern suffix.
+	Resource string
+	// Pattern is the integration pattern suffix of the resource asked for
+	// ("", ".sync", ".sync:2", ".waitForTaskToken").
+	Pattern string
+	// Service and Name are the AWS SDK service and action whose shapes
+	// apply (for an optimized integration, the SDK action it maps to).
+	Service string
+	Name    string
+	// Optimized is the curated entry of an optimized integration, or nil.
+	Optimized *Optimized
+	// Action holds the shapes and errors; nil when only the optimized
+	// table knows the action (e.g. http:invoke).
+	Action *Action
+	// Shapes resolves Shape.Ref.
+	Shapes map[string]*Shape
+	// ErrorPrefix is the prefix of the errors the integration reports.
+	ErrorPrefix string
+}
+
+// ResourcePrefix is what every Step Functions service integration resource
+// starts with.
+const ResourcePrefix = "arn:aws:states:::"
+
+// splitResource turns "arn:aws:states:::aws-sdk:s3:getObject.waitForTaskToken"
+// or "aws-sdk:s3:getObject" into the id and the pattern suffix.
+func splitResource(s string) (id, pattern string) {
+	s = strings.TrimPrefix(s, ResourcePrefix)
+	for _, p := range []string{".waitForTaskToken", ".sync:2", ".sync"} {
+		if strings.HasSuffix(s, p) {
+			return strings.TrimSuffix(s, p), p
+		}
+	}
+	return s, ""
+}
+
+// Lookup resolves an action identifier or a Task's Resource ARN.
+func (c *Catalog) Lookup(action string) (*ActionInfo, error) {
+	id, pattern := splitResource(action)
+	info := &ActionInfo{ID: id, Resource: ResourcePrefix + id, Pattern: pattern}
+	if rest, ok := strings.CutPrefix(id, "aws-sdk:"); ok {
+		svc, name, ok := strings.Cut(rest, ":")
+		if !ok {
+			return nil, fmt.Errorf("catalog: %q: want aws-sdk:SERVICE:ACTION", action)
+		}
+		info.Service, info.Name = svc, name
+		entry, ok := c.services[svc]
+		if !ok {
+			return nil, fmt.Errorf("catalog: %q: unknown AWS SDK service %q", action, svc)
+		}
+		info.ErrorPrefix = entry.ErrorPrefix
+	} else {
+		o := FindOptimized(id)
+		if o == nil {
+			return nil, fmt.Errorf("catalog: %q: not an AWS SDK integration (aws-sdk:SERVICE:ACTION) nor a known optimized integration", action)
+		}
+		info.Optimized = o
+		info.ErrorPrefix = o.ErrorPrefix
+		info.Service, info.Name = o.SDKService, o.SDKAction
+		if pattern != "" && (pattern == ".sync" || pattern == ".sync:2") && o.SyncSDKAction != "" {
+			info.Name = o.SyncSDKAction
+		}
+		if info.Service == "" {
+			return info, nil
+		}
+	}
+	sf, err := c.ServiceFile(info.Service)
+	if err != nil {
+		return nil, err
+	}
+	a, ok := sf.Actions[info.Name]
+	if !ok {
+		return nil, fmt.Errorf("catalog: %q: %s has no action %q", action, info.Service, info.Name)
+	}
+	info.Action, info.Shapes = a, sf.Shapes
+	return info, nil
+}
+
+// resolve follows a shape reference.
+func resolve(s *Shape, shapes map[string]*Shape) *Shape {
+	for i := 0; s != nil && s.Ref != "" && i < 8; i++ {
+		s = shapes[s.Ref]
+	}
+	return s
+}

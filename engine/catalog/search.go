@@ -1,0 +1,327 @@
+package catalog
+
+import (
+	"sort"
+	"strings"
+)
+
+// Result is one action found by Search.
+type Result struct {
+	// ID is the catalog identifier ("aws-sdk:dynamodb:putItem", or
+	// "dynamodb:putItem" for an optimized integration).
+	ID string
+	// Resource is the Task's Resource (request-response pattern).
+	Resource string
+	// Service is the service's id in the index ("dynamodb") or, for an
+	// optimized integration, the prefix of its ID ("states").
+	Service string
+	// ServiceName is the service's display name ("Amazon DynamoDB").
+	ServiceName string
+	// Action is the action's name ("putItem").
+	Action    string
+	Optimized bool
+	Score     float64
+}
+
+// searchDoc is a service (or an optimized integration's service) with the
+// words it is found by.
+type searchDoc struct {
+	id, name  string
+	tokens    []string
+	boost     float64
+	actions   []actionDoc
+	optimized bool
+}
+
+type actionDoc struct {
+	name     string
+	words    []int32 // indexes into searchIndex.vocab
+	id       string
+	resource string
+}
+
+// searchIndex interns the action words so that a query scores each distinct
+// word once and then adds scores up per action.
+type searchIndex struct {
+	docs   []*searchDoc
+	vocab  []string
+	wordID map[string]int32
+}
+
+func (idx *searchIndex) intern(words []string) []int32 {
+	out := make([]int32, len(words))
+	for i, w := range words {
+		id, ok := idx.wordID[w]
+		if !ok {
+			id = int32(len(idx.vocab))
+			idx.vocab = append(idx.vocab, w)
+			idx.wordID[w] = id
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// serviceAliases are words people use for a service that its names lack.
+var serviceAliases = map[string][]string{
+	"dynamodb":            {"dynamo", "ddb", "table", "nosql"},
+	"sfn":                 {"stepfunctions", "step", "functions", "states", "statemachine", "workflow"},
+	"sns":                 {"notification", "notify", "topic", "sms", "push"},
+	"sqs":                 {"queue", "message"},
+	"lambda":              {"function", "functions", "serverless"},
+	"s3":                  {"bucket", "object", "storage", "file"},
+	"bedrockruntime":      {"bedrock", "llm", "genai", "ai", "model", "claude", "titan"},
+	"bedrock":             {"genai", "ai", "llm"},
+	"bedrockagentruntime": {"bedrock", "agent", "rag"},
+	"bedrockagent":        {"bedrock", "agent", "knowledge"},
+	"eventbridge":         {"events", "event", "bus"},
+	"cloudwatchevents":    {"events"},
+	"cloudwatchlogs":      {"logs", "log"},
+	"cloudwatch":          {"metrics", "metric", "alarm"},
+	"ses":                 {"email", "mail"},
+	"sesv2":               {"email", "mail"},
+	"secretsmanager":      {"secret", "secrets", "password"},
+	"ssm":                 {"parameter", "parameters", "systems"},
+	"ecs":                 {"container", "containers", "fargate", "docker"},
+	"ec2":                 {"instance", "instances", "vm", "server"},
+	"rekognition":         {"image", "vision", "face"},
+	"textract":            {"ocr", "document"},
+	"translate":           {"translation"},
+	"comprehend":          {"nlp", "sentiment", "entities"},
+	"kinesis":             {"stream", "streams"},
+	"firehose":            {"delivery", "stream"},
+	"athena":              {"sql", "query"},
+	"glue":                {"etl", "crawler"},
+	"sagemaker":           {"ml", "training"},
+	"emr":                 {"hadoop", "spark", "elasticmapreduce"},
+	"rdsdata":             {"sql", "aurora"},
+	"redshiftdata":        {"sql", "warehouse"},
+	"scheduler":           {"schedule", "cron"},
+	"apigateway":          {"api", "rest"},
+}
+
+// servicePopularity raises the services most workflows call.
+var servicePopularity = map[string]float64{
+	"lambda": 6, "dynamodb": 6, "s3": 6, "sns": 5, "sqs": 5, "sfn": 5, "eventbridge": 5,
+	"bedrockruntime": 5, "bedrock": 4, "ecs": 4, "glue": 4, "athena": 4, "ec2": 4,
+	"secretsmanager": 4, "ssm": 4, "batch": 3, "sagemaker": 3, "sesv2": 3, "ses": 3, "kms": 3,
+	"cloudwatch": 3, "cloudwatchlogs": 3, "apigateway": 3, "rekognition": 3, "textract": 3,
+	"comprehend": 3, "translate": 3, "transcribe": 3, "iam": 3, "sts": 3, "kinesis": 3,
+	"firehose": 3, "codebuild": 3, "eks": 3, "emr": 3, "scheduler": 3, "cloudformation": 3,
+	"rds": 3, "rdsdata": 2, "redshiftdata": 2, "ecr": 2, "route53": 2, "bedrockagentruntime": 3,
+	"bedrockagent": 2, "polly": 2, "emrserverless": 2, "emrcontainers": 2, "mediaconvert": 2,
+}
+
+// synonyms map a query word to action words that mean the same.
+var synonyms = map[string][]string{
+	"read": {"get"}, "fetch": {"get"}, "load": {"get"}, "write": {"put"}, "save": {"put"},
+	"store": {"put"}, "insert": {"put"}, "remove": {"delete"}, "send": {"publish", "put"},
+	"run": {"start", "invoke", "execute"}, "call": {"invoke"}, "trigger": {"invoke", "start"},
+	"execute": {"start", "invoke"}, "upload": {"put"}, "download": {"get"}, "email": {"send"},
+	"notify": {"publish"}, "emit": {"put", "publish"}, "launch": {"run", "start"},
+	"find": {"query", "search", "get"}, "search": {"query", "scan"},
+}
+
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "in": true, "into": true, "to": true, "of": true,
+	"for": true, "on": true, "from": true, "with": true, "and": true, "my": true, "aws": true, "amazon": true,
+}
+
+func lowerWords(s string) []string {
+	var out []string
+	for _, w := range SplitWords(s) {
+		out = append(out, strings.ToLower(w))
+	}
+	return out
+}
+
+func newSearchIndex(c *Catalog) *searchIndex {
+	idx := &searchIndex{wordID: map[string]int32{}}
+	for _, s := range c.index.Services {
+		if s.Unsupported != "" {
+			continue
+		}
+		d := &searchDoc{id: s.ID, name: s.Name, boost: servicePopularity[s.ID]}
+		d.tokens = uniq(append(append(append(append([]string{s.ID}, lowerWords(s.Client)...), lowerWords(s.SDKID)...), lowerWords(s.Name)...), serviceAliases[s.ID]...))
+		for _, a := range s.Actions {
+			id := "aws-sdk:" + s.ID + ":" + a
+			d.actions = append(d.actions, actionDoc{name: a, words: idx.intern(lowerWords(a)), id: id, resource: ResourcePrefix + id})
+		}
+		idx.docs = append(idx.docs, d)
+	}
+	byService := map[string]*searchDoc{}
+	for _, o := range OptimizedIntegrations {
+		prefix, action, _ := strings.Cut(o.ID, ":")
+		d := byService[prefix]
+		if d == nil {
+			d = &searchDoc{id: prefix, name: o.Service, optimized: true, boost: servicePopularity[o.SDKService]}
+			toks := append([]string{prefix}, lowerWords(prefix)...)
+			toks = append(toks, lowerWords(o.Service)...)
+			if o.SDKService != "" {
+				toks = append(toks, o.SDKService)
+				toks = append(toks, serviceAliases[o.SDKService]...)
+				if s, ok := c.services[o.SDKService]; ok {
+					toks = append(toks, lowerWords(s.Client)...)
+				}
+			}
+			d.tokens = uniq(toks)
+			byService[prefix] = d
+			idx.docs = append(idx.docs, d)
+		}
+		d.actions = append(d.actions, actionDoc{name: action, words: idx.intern(lowerWords(action)), id: o.ID, resource: ResourcePrefix + o.ID})
+	}
+	return idx
+}
+
+func uniq(in []string) []string {
+	seen := map[string]bool{}
+	out := in[:0]
+	for _, s := range in {
+		s = strings.ToLower(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// queryTokens splits a query into lower-case words (camelCase, colons and
+// punctuation split too) and drops filler words unless nothing else is left.
+func queryTokens(q string) []string {
+	all := lowerWords(q)
+	var out []string
+	for _, w := range all {
+		if !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return all
+	}
+	return out
+}
+
+// matchWord scores a query token against one word: exact, or a prefix.
+func matchWord(q, w string) float64 {
+	if q == w {
+		return 10
+	}
+	if len(q) >= 2 && strings.HasPrefix(w, q) {
+		return 5 + 4*float64(len(q))/float64(len(w))
+	}
+	return 0
+}
+
+// wordScore scores a query token against an action word: exact 10, a
+// prefix 5–9, a synonym 7, a part of the word 3, else 0.
+func wordScore(q, w string) float64 {
+	if s := matchWord(q, w); s > 0 {
+		return s
+	}
+	for _, syn := range synonyms[q] {
+		if syn == w {
+			return 7
+		}
+	}
+	if len(q) >= 3 && strings.Contains(w, q) {
+		return 3
+	}
+	return 0
+}
+
+// Search finds actions by words of their service and name, best first:
+// "put item dynamo" finds dynamodb:putItem. Every query word must match
+// the service (its name, client name or a common alias) or the action (one
+// of its camelCase words, a prefix, a synonym or a part of one); optimized
+// integrations and popular services come first among equals.
+func (c *Catalog) Search(query string, limit int) []Result {
+	toks := queryTokens(query)
+	if len(toks) == 0 || limit == 0 {
+		return nil
+	}
+	idx := c.search
+	// Score every distinct action word once per query token.
+	word := make([][]float64, len(toks))
+	for i, q := range toks {
+		word[i] = make([]float64, len(idx.vocab))
+		for w, text := range idx.vocab {
+			word[i][w] = wordScore(q, text)
+		}
+	}
+	var res []Result
+	svcScore := make([]float64, len(toks))
+	for _, d := range idx.docs {
+		anySvc := false
+		for i, q := range toks {
+			best := 0.0
+			for _, t := range d.tokens {
+				if s := matchWord(q, t); s > best {
+					best = s
+				}
+			}
+			svcScore[i] = best
+			if best > 0 {
+				anySvc = true
+			}
+		}
+		for ai := range d.actions {
+			a := &d.actions[ai]
+			total, matchedAct, ok := 0.0, 0, true
+			for i := range toks {
+				best := 0.0
+				for _, w := range a.words {
+					if s := word[i][w]; s > best {
+						best = s
+					}
+				}
+				if best > 0 {
+					matchedAct++
+				}
+				if svcScore[i] > best {
+					best = svcScore[i]
+				}
+				if best == 0 {
+					ok = false
+					break
+				}
+				total += best
+			}
+			if !ok || (matchedAct == 0 && !anySvc) {
+				continue
+			}
+			// Prefer actions whose every word was asked for.
+			covered := 0
+			for _, w := range a.words {
+				for i := range toks {
+					if word[i][w] > 0 {
+						covered++
+						break
+					}
+				}
+			}
+			if matchedAct > 0 && covered == len(a.words) {
+				total += 4
+			}
+			total -= 0.5 * float64(len(a.words)-covered)
+			total += d.boost
+			if d.optimized {
+				total += 5
+			}
+			res = append(res, Result{ID: a.id, Resource: a.resource, Service: d.id, ServiceName: d.name, Action: a.name, Optimized: d.optimized, Score: total})
+		}
+	}
+	sort.Slice(res, func(i, j int) bool {
+		if res[i].Score != res[j].Score {
+			return res[i].Score > res[j].Score
+		}
+		if len(res[i].ID) != len(res[j].ID) {
+			return len(res[i].ID) < len(res[j].ID)
+		}
+		return res[i].ID < res[j].ID
+	})
+	if limit > 0 && len(res) > limit {
+		res = res[:limit]
+	}
+	return res
+}
