@@ -1,0 +1,70 @@
+// Package assets holds the files ASL Studio embeds: the example workflows of
+// the pattern gallery, each with a sample input and a Step Functions Local
+// MockConfigFile so that it can be run without AWS.
+package assets
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+)
+
+//go:embed examples/*.json
+var examples embed.FS
+
+// Example describes one entry of the pattern gallery. Its files are
+// examples/ID.asl.json (the definition), examples/ID.input.json (a sample
+// input) and examples/ID.mocks.json (a MockConfigFile whose state machine and
+// test case are named by StateMachine and TestCase).
+type Example struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	// StateMachine and TestCase name the mocks to use in the MockConfigFile.
+	StateMachine string `json:"stateMachine"`
+	TestCase     string `json:"testCase"`
+}
+
+// Examples lists the gallery in display order. The first one is the default
+// document the app opens when it has nothing else to show.
+func Examples() []Example {
+	b, err := examples.ReadFile("examples/index.json")
+	if err != nil {
+		panic("assets: examples/index.json is not embedded: " + err.Error())
+	}
+	var list []Example
+	if err := json.Unmarshal(b, &list); err != nil {
+		panic("assets: examples/index.json: " + err.Error())
+	}
+	return list
+}
+
+// Default returns the example the app opens when no file is given.
+func Default() Example { return Examples()[0] }
+
+// Lookup returns the example with the given id.
+func Lookup(id string) (Example, bool) {
+	for _, e := range Examples() {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Example{}, false
+}
+
+// Definition returns the example's ASL JSON definition as written.
+func (e Example) Definition() []byte { return mustRead(e.ID + ".asl.json") }
+
+// Input returns the example's sample execution input (JSON).
+func (e Example) Input() []byte { return mustRead(e.ID + ".input.json") }
+
+// Mocks returns the example's MockConfigFile (JSON).
+func (e Example) Mocks() []byte { return mustRead(e.ID + ".mocks.json") }
+
+func mustRead(name string) []byte {
+	b, err := examples.ReadFile("examples/" + name)
+	if err != nil {
+		panic(fmt.Sprintf("assets: examples/%s is not embedded: %v", name, err))
+	}
+	return b
+}

@@ -1,0 +1,169 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func init() {
+	register(&command{
+		name:    "serve",
+		summary: "serve the web app (built by build-static) on a local address",
+		run:     runServe,
+	})
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	addr := fl.String("addr", "127.0.0.1:8080", "the address to listen on")
+	dir := fl.String("dir", "build/web", "the site written by build-static")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 1 {
+		fmt.Fprintln(stderr, "usage: aslstudio serve [--addr HOST:PORT] [--dir DIR] [FILE]")
+		return exitUsage
+	}
+	var open string
+	if fl.NArg() == 1 {
+		open = fl.Arg(0)
+		if _, err := os.Stat(open); err != nil {
+			fmt.Fprintf(stderr, "serve: %v\n", err)
+			return exitUsage
+		}
+	}
+	if _, err := os.Stat(filepath.Join(*dir, "index.html")); err != nil {
+		fmt.Fprintf(stderr, "serve: %s has no index.html; run `make web` (aslstudio build-static) first\n", *dir)
+		return exitUsage
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "ASL Studio on http://%s/\n", ln.Addr())
+	if err := http.Serve(ln, newSiteHandler(*dir, open)); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "serve: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// openPath is where the app asks for the file given on serve's command
+// line; it answers 404 when there is none (and on static hosts).
+const openPath = "/api/open"
+
+// newSiteHandler serves a site written by build-static. app.wasm goes out
+// pre-compressed (brotli or gzip, as the browser accepts) with its real type;
+// everything is sent with no-cache so the service worker, which caches the
+// site for offline use, always revalidates and sees a new version at once.
+func newSiteHandler(dir, open string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-cache")
+		p := path.Clean("/" + r.URL.Path)
+		switch {
+		case p == openPath:
+			serveOpen(w, open)
+			return
+		case strings.HasSuffix(p, ".wasm"):
+			serveWasm(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			return
+		case p == "/app-worker.js":
+			w.Header().Set("Service-Worker-Allowed", "/")
+		case p != "/" && path.Ext(p) == "":
+			// A route pre-rendered by go-app: /foo is foo.html; unknown
+			// routes get the app, which shows its own not-found page.
+			page := filepath.Join(dir, filepath.FromSlash(p)+".html")
+			if _, err := os.Stat(page); err != nil {
+				page = filepath.Join(dir, "index.html")
+			}
+			http.ServeFile(w, r, page)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+func serveOpen(w http.ResponseWriter, open string) {
+	if open == "" {
+		http.NotFound(w, nil)
+		return
+	}
+	src, err := os.ReadFile(open)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]string{"name": filepath.Base(open), "source": string(src)})
+}
+
+// serveWasm answers with app.wasm.br or app.wasm.gz when the client accepts
+// that encoding and the file exists, else with the raw file.
+func serveWasm(w http.ResponseWriter, r *http.Request, file string) {
+	raw, err := os.Stat(file)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/wasm")
+	h.Set("Vary", "Accept-Encoding")
+	h.Set(wasmLengthHeader, strconv.FormatInt(raw.Size(), 10))
+	name := file
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) {
+			continue
+		}
+		if _, err := os.Stat(file + enc.ext); err == nil {
+			name = file + enc.ext
+			h.Set("Content-Encoding", enc.token)
+			break
+		}
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	http.ServeContent(w, r, "", st.ModTime(), f)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (present with a q-value above zero).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), token) {
+			continue
+		}
+		params = strings.ReplaceAll(params, " ", "")
+		if q, ok := strings.CutPrefix(params, "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v <= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -1,0 +1,14 @@
+// Command wasm is ASL Studio's browser entry point (GOOS=js GOARCH=wasm): it
+// registers the routes and starts the go-app client. The server side lives
+// in cmd/aslstudio, so none of it is compiled into app.wasm.
+package main
+
+import (
+	"github.com/aslstudio/aslstudio/web"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func main() {
+	web.Routes()
+	app.RunWhenOnBrowser()
+}

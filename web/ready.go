@@ -1,0 +1,13 @@
+package web
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// markReady sets data-ready="true" on <body>. The page is pre-rendered, so
+// browser tests wait for this attribute (set once the WASM has mounted the
+// studio) rather than for the first DOM.
+func markReady() {
+	if !app.IsClient {
+		return
+	}
+	app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", "true")
+}
