@@ -1,0 +1,35 @@
+package validate
+
+import (
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/expr"
+)
+
+// The expression checks the validator needs, in one place so that the
+// rules do not depend on how engine/expr spells them.
+
+func checkPath(s string) error       { return expr.CheckPath(s) }
+func checkRefPath(s string) error    { return expr.CheckReferencePath(s) }
+func checkResultPath(s string) error { return expr.CheckResultPath(s) }
+func checkIntrinsic(s string) error {
+	return checkIntrinsicArgs(s)
+}
+func checkJSONata(s string) error { return nil }
+
+// jsonataInner returns the expression inside "{% … %}". open reports
+// whether s starts like a JSONata expression at all; ok whether it is
+// also properly closed and not empty.
+func jsonataInner(s string) (inner string, open, ok bool) {
+	if !strings.HasPrefix(s, "{%") {
+		return "", false, false
+	}
+	if len(s) < 4 || !strings.HasSuffix(s, "%}") {
+		return "", true, false
+	}
+	inner = s[2 : len(s)-2]
+	if strings.TrimSpace(inner) == "" {
+		return "", true, false
+	}
+	return inner, true, true
+}
