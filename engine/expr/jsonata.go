@@ -1,0 +1,212 @@
+package expr
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	jsonata "github.com/blues/jsonata-go"
+)
+
+// The JSONata engine is github.com/blues/jsonata-go (JSONata 1.x semantics);
+// AWS runs JSONata 2.0.6. The adapter here binds $states and the workflow
+// variables, adds the functions AWS adds ($partition, $range, $hash,
+// $random with a seed, $uuid, $parse) and the 2.x functions the library
+// lacks (jsonata_funcs.go), converts results to runtime values
+// (jsonata_values.go) and words errors as AWS does (jsonata_errors.go).
+
+// IsJSONata reports whether s is a JSONata expression string "{% … %}" and
+// returns the text between the delimiters, trimmed.
+func IsJSONata(s string) (inner string, ok bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 4 || !strings.HasPrefix(t, "{%") || !strings.HasSuffix(t, "%}") {
+		return "", false
+	}
+	return strings.TrimSpace(t[2 : len(t)-2]), true
+}
+
+// CheckJSONata reports whether expr (the text inside {% … %}) compiles.
+func CheckJSONata(expr string) error {
+	_, err := compileJSONata(expr)
+	if err != nil {
+		return fmt.Errorf("invalid JSONata expression '%s': %s", expr, jsonataMessage(err))
+	}
+	return nil
+}
+
+// compiled is a cached compiled expression. The library keeps variables in
+// the Expr, so one evaluation at a time uses it (mu), with the Env of that
+// evaluation in env for the AWS functions that need it ($random, $uuid).
+type compiled struct {
+	mu    sync.Mutex
+	expr  *jsonata.Expr
+	env   *Env
+	names map[string]bool // variable names bound so far, to unbind stale ones
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*compiled{}
+)
+
+// maxCache bounds the compiled-expression cache (expressions come from
+// definitions, so the set is small; the bound protects fuzzing and editors).
+const maxCache = 4096
+
+func compileJSONata(src string) (c *compiled, err error) {
+	cacheMu.Lock()
+	c = cache[src]
+	cacheMu.Unlock()
+	if c != nil {
+		return c, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			c, err = nil, fmt.Errorf("the expression could not be parsed: %v", r)
+		}
+	}()
+	if strings.TrimSpace(src) == "" {
+		return nil, errors.New("the expression is empty")
+	}
+	e, err := jsonata.Compile(src)
+	if err != nil {
+		return nil, err
+	}
+	c = &compiled{expr: e, names: map[string]bool{}}
+	if err := e.RegisterExts(awsFunctions(c)); err != nil {
+		return nil, err
+	}
+	cacheMu.Lock()
+	if len(cache) >= maxCache {
+		cache = map[string]*compiled{}
+	}
+	cache[src] = c
+	cacheMu.Unlock()
+	return c, nil
+}
+
+// EvalJSONata evaluates a JSONata expression (the text inside {% … %})
+// with $states bound to {input, context, result, errorOutput} from env and
+// each workflow variable bound as $name. An expression that returns nothing
+// is a States.QueryEvaluationError, as in AWS.
+func EvalJSONata(expr string, env *Env) (any, error) {
+	return EvalJSONataField("", expr, env)
+}
+
+// EvalJSONataField is EvalJSONata for the expression of the named field
+// ("Output", "Arguments/FunctionName", "Assign/x"…), which AWS names in its
+// errors: "The JSONata expression '$x' specified for the field 'Output'
+// returned nothing (undefined)."
+func EvalJSONataField(field, expr string, env *Env) (any, error) {
+	v, undefined, err := evalJSONata(expr, env)
+	if err != nil {
+		return nil, newError(ErrQueryEvaluation, "%s threw an error during evaluation. %s", describeJSONata(expr, field), jsonataMessage(err))
+	}
+	if undefined {
+		return nil, newError(ErrQueryEvaluation, "%s returned nothing (undefined).", describeJSONata(expr, field))
+	}
+	return v, nil
+}
+
+// EvalJSONataOptional is EvalJSONata for places where an undefined result
+// is allowed; ok is false when the expression returned nothing.
+func EvalJSONataOptional(expr string, env *Env) (v any, ok bool, err error) {
+	v, undefined, err := evalJSONata(expr, env)
+	if err != nil {
+		return nil, false, newError(ErrQueryEvaluation, "%s threw an error during evaluation. %s", describeJSONata(expr, ""), jsonataMessage(err))
+	}
+	return v, !undefined, nil
+}
+
+func describeJSONata(expr, field string) string {
+	if field == "" {
+		return fmt.Sprintf("The JSONata expression '%s'", expr)
+	}
+	return fmt.Sprintf("The JSONata expression '%s' specified for the field '%s'", expr, field)
+}
+
+// evalJSONata runs the library, turning its panics into errors.
+func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
+	c, err := compileJSONata(src)
+	if err != nil {
+		return nil, false, err
+	}
+	if env == nil {
+		env = &Env{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			v, undefined, err = nil, false, fmt.Errorf("internal error: %v", r)
+		}
+		c.env = nil
+	}()
+	c.env = env
+	if err := c.expr.RegisterVars(c.bindings(env)); err != nil {
+		return nil, false, err
+	}
+	out, err := c.expr.Eval(env.Input)
+	if errors.Is(err, jsonata.ErrUndefined) {
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	r, ok := fromJSONata(out)
+	if !ok {
+		return nil, true, nil
+	}
+	return r, false, nil
+}
+
+// jsonNull is how the library represents JSON null.
+var jsonNull *any
+
+// bindings returns the variables for one evaluation: $states, each
+// workflow variable, and "undefined" for names bound by an earlier
+// evaluation that env does not have.
+func (c *compiled) bindings(env *Env) map[string]any {
+	states := map[string]any{"input": bindValue(env.Input), "context": bindValue(env.Context)}
+	if env.HasResult {
+		states["result"] = bindValue(env.Result)
+	}
+	if env.HasErrorOutput {
+		states["errorOutput"] = bindValue(env.ErrorOutput)
+	}
+	vars := make(map[string]any, len(env.Vars)+len(c.names)+1)
+	for name := range c.names {
+		vars[name] = nil // undefined
+	}
+	for name, v := range env.Vars {
+		if !validVarName(name) || name == "states" {
+			continue
+		}
+		vars[name] = bindValue(v)
+		c.names[name] = true
+	}
+	vars["states"] = states
+	return vars
+}
+
+// bindValue gives null as the library's null (a nil interface would be
+// undefined).
+func bindValue(v any) any {
+	if v == nil {
+		return jsonNull
+	}
+	return v
+}
+
+func validVarName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !isVarRune(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,209 @@
+package expr
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"math/rand"
+	"reflect"
+
+	jsonata "github.com/blues/jsonata-go"
+	"github.com/blues/jsonata-go/jtypes"
+)
+
+// awsFunctions are the functions AWS adds to JSONata ($partition, $range,
+// $hash, $random with an optional seed, $uuid, $parse) and JSONata 2.x
+// functions the library lacks ($base64encode, $base64decode, $assert).
+// Those that need the evaluation's Env ($random, $uuid) read it from c.
+func awsFunctions(c *compiled) map[string]jsonata.Extension {
+	return map[string]jsonata.Extension{
+		"partition":    {Func: jPartition},
+		"range":        {Func: jRange},
+		"hash":         {Func: jHash},
+		"parse":        {Func: jParse},
+		"random":       {Func: func(seed jtypes.OptionalValue) (any, error) { return jRandom(c.env, seed) }},
+		"uuid":         {Func: func() string { return c.env.uuid() }},
+		"base64encode": {Func: jBase64Encode},
+		"base64decode": {Func: jBase64Decode},
+		"assert":       {Func: jAssert},
+	}
+}
+
+func fnErr(format string, args ...any) error {
+	return &funcError{msg: fmt.Sprintf(format, args...)}
+}
+
+// runtimeOf converts a library argument to a runtime value (undefined → ok false).
+func runtimeOf(v reflect.Value) (any, bool) { return fromReflect(v, 0) }
+
+func jNumberArg(fn string, i int, v reflect.Value) (float64, error) {
+	x, ok := runtimeOf(v)
+	if !ok {
+		return 0, fnErr("The function %s expects argument %d to be a number, but it is undefined", fn, i)
+	}
+	switch n := x.(type) {
+	case int64:
+		return float64(n), nil
+	case float64:
+		return n, nil
+	}
+	return 0, fnErr("The function %s expects argument %d to be a number, but it is %s", fn, i, TypeName(x))
+}
+
+func jIntArg(fn string, i int, v reflect.Value) (int64, error) {
+	f, err := jNumberArg(fn, i, v)
+	if err != nil {
+		return 0, err
+	}
+	if f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+		return 0, fnErr("The function %s expects argument %d to be an integer, but it is %v", fn, i, f)
+	}
+	return int64(f), nil
+}
+
+// jPartition is $partition(array, size).
+func jPartition(arr, size reflect.Value) (any, error) {
+	a, ok := runtimeOf(arr)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	items, isArr := a.([]any)
+	if !isArr {
+		items = []any{a}
+	}
+	n, err := jIntArg("$partition", 2, size)
+	if err != nil {
+		return nil, err
+	}
+	v, err := fnArrayPartition([]any{items, n}, nil)
+	if err != nil {
+		return nil, fnErr("The function $partition failed: %v", err)
+	}
+	return v, nil
+}
+
+// jRange is $range(start, end, step): like States.ArrayRange.
+func jRange(start, end, step reflect.Value) (any, error) {
+	var n [3]int64
+	for i, v := range []reflect.Value{start, end, step} {
+		x, err := jIntArg("$range", i+1, v)
+		if err != nil {
+			return nil, err
+		}
+		n[i] = x
+	}
+	v, err := fnArrayRange([]any{n[0], n[1], n[2]}, nil)
+	if err != nil {
+		return nil, fnErr("The function $range failed: %v", err)
+	}
+	return v, nil
+}
+
+// jHash is $hash(value, algorithm).
+func jHash(value, algorithm reflect.Value) (any, error) {
+	x, ok := runtimeOf(value)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	alg, _ := runtimeOf(algorithm)
+	a, isStr := alg.(string)
+	if !isStr {
+		return nil, fnErr("The function $hash expects argument 2 to be a string naming the algorithm (MD5, SHA-1, SHA-256, SHA-384, SHA-512)")
+	}
+	s, isStr := x.(string)
+	if !isStr {
+		s = encode(x)
+	}
+	h, err := hashHex(s, a)
+	if err != nil {
+		return nil, fnErr("The function $hash failed: %v", err)
+	}
+	return h, nil
+}
+
+// jParse is $parse(jsonString): JSON text to a value.
+func jParse(str reflect.Value) (any, error) {
+	x, ok := runtimeOf(str)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	s, isStr := x.(string)
+	if !isStr {
+		return nil, fnErr("The function $parse expects a string, but it is %s", TypeName(x))
+	}
+	v, err := fnStringToJSON([]any{s}, nil)
+	if err != nil {
+		return nil, fnErr("The function $parse failed: %v", err)
+	}
+	return toJSONata(v), nil
+}
+
+// jRandom is $random([seed]): a number in [0, 1); with a seed the same
+// number on every run, without one the next number of env.Rand.
+func jRandom(env *Env, seed jtypes.OptionalValue) (any, error) {
+	if seed.IsSet() {
+		s, err := jNumberArg("$random", 1, seed.Value)
+		if err != nil {
+			return nil, err
+		}
+		return rand.New(rand.NewSource(int64(s))).Float64(), nil
+	}
+	return env.random(), nil
+}
+
+func jBase64Encode(str reflect.Value) (any, error) {
+	x, ok := runtimeOf(str)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	s, isStr := x.(string)
+	if !isStr {
+		return nil, fnErr("T0410: Argument 1 of function \"base64encode\" does not match function signature")
+	}
+	return base64.StdEncoding.EncodeToString([]byte(s)), nil
+}
+
+func jBase64Decode(str reflect.Value) (any, error) {
+	x, ok := runtimeOf(str)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	s, isStr := x.(string)
+	if !isStr {
+		return nil, fnErr("T0410: Argument 1 of function \"base64decode\" does not match function signature")
+	}
+	b, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return nil, fnErr("D3137: %v", err)
+	}
+	return string(b), nil
+}
+
+// jAssert is $assert(condition, message).
+func jAssert(cond reflect.Value, msg jtypes.OptionalValue) (any, error) {
+	x, _ := runtimeOf(cond)
+	b, isBool := x.(bool)
+	if !isBool {
+		return nil, fnErr("T0410: Argument 1 of function \"assert\" does not match function signature")
+	}
+	if !b {
+		m := "$assert() statement failed"
+		if msg.IsSet() {
+			if s, ok := runtimeOf(msg.Value); ok {
+				if str, ok := s.(string); ok {
+					m = str
+				}
+			}
+		}
+		return nil, fnErr("D3141: %s", m)
+	}
+	return nil, jtypes.ErrUndefined
+}
+
+// toJSONata converts a runtime value for the library: null as its null.
+func toJSONata(v any) any {
+	if v == nil {
+		return jsonNull
+	}
+	return v
+}
