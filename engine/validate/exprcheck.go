@@ -12,10 +12,8 @@ import (
 func checkPath(s string) error       { return expr.CheckPath(s) }
 func checkRefPath(s string) error    { return expr.CheckReferencePath(s) }
 func checkResultPath(s string) error { return expr.CheckResultPath(s) }
-func checkIntrinsic(s string) error {
-	return checkIntrinsicArgs(s)
-}
-func checkJSONata(s string) error { return nil }
+func checkIntrinsic(s string) error  { return expr.CheckIntrinsic(s) }
+func checkJSONata(s string) error    { return nil }
 
 // jsonataInner returns the expression inside "{% … %}". open reports
 // whether s starts like a JSONata expression at all; ok whether it is

@@ -5,5 +5,5 @@ import "github.com/aslstudio/aslstudio/engine/asl"
 // parse reads a definition: JSON, or YAML when it does not start with '{'
 // or '['.
 func parse(src []byte) (*asl.Value, error) {
-	return asl.ParseJSON(src)
+	return asl.Parse(src)
 }

@@ -34,27 +34,3 @@ func TestNoDollarWarning(t *testing.T) {
 		t.Fatalf("plain text must not warn, got %v", ws)
 	}
 }
-
-func TestSplitCall(t *testing.T) {
-	cases := []struct {
-		in   string
-		name string
-		args []string
-	}{
-		{"States.UUID()", "States.UUID", nil},
-		{"States.Format('a, b', $.x)", "States.Format", []string{"'a, b'", "$.x"}},
-		{"States.MathAdd(States.ArrayLength($.a[0,1]), -1)", "States.MathAdd", []string{"States.ArrayLength($.a[0,1])", "-1"}},
-		{`States.Format('it\'s {}', $.x)`, "States.Format", []string{`'it\'s {}'`, "$.x"}},
-	}
-	for _, tc := range cases {
-		name, args, ok := splitCall(tc.in)
-		if !ok || name != tc.name || len(args) != len(tc.args) {
-			t.Fatalf("splitCall(%q) = %q %q %v", tc.in, name, args, ok)
-		}
-		for i := range args {
-			if args[i] != tc.args[i] {
-				t.Fatalf("splitCall(%q) arg %d = %q, want %q", tc.in, i, args[i], tc.args[i])
-			}
-		}
-	}
-}
