@@ -137,6 +137,9 @@ type ActionInfo struct {
 	// Action holds the shapes and errors; nil when only the optimized
 	// table knows the action (e.g. http:invoke).
 	Action *Action
+	// Output is the shape of the task's result: the action's output, or
+	// for a .sync pattern the output of the action that describes the job.
+	Output *Shape
 	// Shapes resolves Shape.Ref.
 	Shapes map[string]*Shape
 	// ErrorPrefix is the prefix of the errors the integration reports.
@@ -182,9 +185,6 @@ func (c *Catalog) Lookup(action string) (*ActionInfo, error) {
 		info.Optimized = o
 		info.ErrorPrefix = o.ErrorPrefix
 		info.Service, info.Name = o.SDKService, o.SDKAction
-		if pattern != "" && (pattern == ".sync" || pattern == ".sync:2") && o.SyncSDKAction != "" {
-			info.Name = o.SyncSDKAction
-		}
 		if info.Service == "" {
 			return info, nil
 		}
@@ -197,7 +197,12 @@ func (c *Catalog) Lookup(action string) (*ActionInfo, error) {
 	if !ok {
 		return nil, fmt.Errorf("catalog: %q: %s has no action %q", action, info.Service, info.Name)
 	}
-	info.Action, info.Shapes = a, sf.Shapes
+	info.Action, info.Shapes, info.Output = a, sf.Shapes, a.Output
+	if o := info.Optimized; o != nil && o.SyncSDKAction != "" && (pattern == RunJob || pattern == RunJobJSONOutput) {
+		if sa, ok := sf.Actions[o.SyncSDKAction]; ok {
+			info.Output = sa.Output
+		}
+	}
 	return info, nil
 }
 
