@@ -1,5 +1,7 @@
 package expr
 
+import "time"
+
 // Env is what an expression can see.
 type Env struct {
 	// Input is the state's current data ($ in JSONPath, $states.input in JSONata).
@@ -18,4 +20,15 @@ type Env struct {
 	// UUID gives seeded UUIDs for States.UUID and $uuid; nil means random
 	// version-4 UUIDs from Rand.
 	UUID func() string
+	// Now gives the (virtual) time for JSONata's $now() and $millis(); nil
+	// means the wall clock.
+	Now func() time.Time
+}
+
+// now returns env.Now() or the wall clock.
+func (env *Env) now() time.Time {
+	if env != nil && env.Now != nil {
+		return env.Now()
+	}
+	return time.Now()
 }

@@ -16,14 +16,15 @@ import (
 // lacks (jsonata_funcs.go), converts results to runtime values
 // (jsonata_values.go) and words errors as AWS does (jsonata_errors.go).
 
-// IsJSONata reports whether s is a JSONata expression string "{% … %}" and
-// returns the text between the delimiters, trimmed.
+// IsJSONata reports whether s is a JSONata expression string: it starts
+// with "{%" and ends with "%}" (no white space outside them, as AWS
+// requires: " {% x %} " is a plain string). inner is the text between the
+// delimiters, trimmed.
 func IsJSONata(s string) (inner string, ok bool) {
-	t := strings.TrimSpace(s)
-	if len(t) < 4 || !strings.HasPrefix(t, "{%") || !strings.HasSuffix(t, "%}") {
+	if len(s) < 4 || !strings.HasPrefix(s, "{%") || !strings.HasSuffix(s, "%}") {
 		return "", false
 	}
-	return strings.TrimSpace(t[2 : len(t)-2]), true
+	return strings.TrimSpace(s[2 : len(s)-2]), true
 }
 
 // CheckJSONata reports whether expr (the text inside {% … %}) compiles.
@@ -147,7 +148,7 @@ func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
 	if err := c.expr.RegisterVars(c.bindings(env)); err != nil {
 		return nil, false, err
 	}
-	out, err := c.expr.Eval(env.Input)
+	out, err := c.expr.Eval(bindValue(env.Input))
 	if errors.Is(err, jsonata.ErrUndefined) {
 		return nil, true, nil
 	}
@@ -195,6 +196,52 @@ func (c *compiled) bindings(env *Env) map[string]any {
 func bindValue(v any) any {
 	if v == nil {
 		return jsonNull
+	}
+	if !hasNull(v) {
+		return v
+	}
+	return withNulls(v)
+}
+
+// hasNull reports whether a value holds a JSON null anywhere inside.
+func hasNull(v any) bool {
+	switch t := v.(type) {
+	case nil:
+		return true
+	case []any:
+		for _, x := range t {
+			if hasNull(x) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, x := range t {
+			if hasNull(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withNulls copies v replacing nil (which the library reads as undefined
+// inside objects and arrays) by the library's null.
+func withNulls(v any) any {
+	switch t := v.(type) {
+	case nil:
+		return jsonNull
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = withNulls(x)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[k] = withNulls(x)
+		}
+		return out
 	}
 	return v
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 
 	jsonata "github.com/blues/jsonata-go"
+	"github.com/blues/jsonata-go/jlib"
 	"github.com/blues/jsonata-go/jtypes"
 )
 
@@ -26,6 +27,11 @@ func awsFunctions(c *compiled) map[string]jsonata.Extension {
 		"base64encode": {Func: jBase64Encode},
 		"base64decode": {Func: jBase64Decode},
 		"assert":       {Func: jAssert},
+		"keys":         {Func: jKeys},
+		"now": {Func: func(picture, tz jtypes.OptionalString) (string, error) {
+			return jlib.FromMillis(c.env.now().UnixMilli(), picture, tz)
+		}},
+		"millis": {Func: func() int64 { return c.env.now().UnixMilli() }},
 	}
 }
 
@@ -95,6 +101,14 @@ func jRange(start, end, step reflect.Value) (any, error) {
 	v, err := fnArrayRange([]any{n[0], n[1], n[2]}, nil)
 	if err != nil {
 		return nil, fnErr("The function $range failed: %v", err)
+	}
+	// The result is a JSONata sequence: one item is the item itself (AWS
+	// gives 1 for $range(1, 1, 1)).
+	switch a := v.([]any); len(a) {
+	case 0:
+		return nil, jtypes.ErrUndefined
+	case 1:
+		return a[0], nil
 	}
 	return v, nil
 }
@@ -206,4 +220,36 @@ func toJSONata(v any) any {
 		return jsonNull
 	}
 	return v
+}
+
+// jKeys is $keys(object) with keys in sorted order (runtime objects do not
+// keep their source order, and a run must be deterministic).
+func jKeys(v reflect.Value) (any, error) {
+	x, ok := runtimeOf(v)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	seen := map[string]bool{}
+	var keys []any
+	var collect func(x any)
+	collect = func(x any) {
+		switch t := x.(type) {
+		case map[string]any:
+			for _, k := range sortedKeys(t) {
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		case []any:
+			for _, it := range t {
+				collect(it)
+			}
+		}
+	}
+	collect(x)
+	if len(keys) == 0 {
+		return nil, jtypes.ErrUndefined
+	}
+	return keys, nil
 }
