@@ -1,0 +1,21 @@
+// Package sim is the mock-execution engine of ASL Studio: it runs an Amazon
+// States Language definition the way AWS Step Functions would, with task
+// results taken from mocks instead of AWS services.
+//
+// An Execution is started with NewExecution and driven by Run, Step (one
+// history event at a time) or RunUntil (to a breakpoint). Time is virtual:
+// Wait states, retry back-off and timeouts advance a simulated clock, so a
+// run never sleeps. The history is a list of AWS GetExecutionHistory events
+// (same type names, ids, previousEventId and *EventDetails fields).
+//
+// The interpreter is sequential and deterministic for a given seed: Parallel
+// branches and Map iterations run one after the other in document and item
+// order, and UUIDs, States.MathRandom, execution names and retry jitter come
+// from a seeded generator.
+//
+// Mocks use the Step Functions Local MockConfigFile format (see MockConfig).
+// A .waitForTaskToken task without a mock pauses the execution (status
+// PAUSED) until SendTaskSuccess or SendTaskFailure resumes it.
+//
+// TestState runs a single state the way the TestState API does.
+package sim

@@ -1,0 +1,343 @@
+package sim
+
+import (
+	"strings"
+	"time"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/expr"
+)
+
+// frame is one thread of execution: the top-level state machine, a Parallel
+// branch or a Map iteration. It has its own variable scope, virtual clock
+// and previous-event chain.
+type frame struct {
+	e       *Execution
+	parent  *frame
+	vars    map[string]any
+	ownVars bool
+	ql      string
+	now     time.Time
+	prev    int64
+
+	curState string
+	curData  any
+	// hidden frames (child executions of a distributed Map) do not write
+	// to the parent's history.
+	hidden bool
+}
+
+// child returns a frame for a branch or iteration: it sees the variables of
+// f (a snapshot; its own assignments stay inside it) and starts at f's time.
+func (f *frame) child() *frame {
+	return &frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden}
+}
+
+// emit appends a history event and, in step mode or at a breakpoint, hands
+// control back to the driver.
+func (f *frame) emit(typ string, d *Details) *Event {
+	e := f.e
+	if f.hidden {
+		ev := &Event{Timestamp: f.now, Type: typ, Details: d}
+		e.cur = f
+		return ev
+	}
+	e.lastID++
+	ev := &Event{ID: e.lastID, PreviousEventID: f.prev, Timestamp: f.now, Type: typ, Details: d}
+	f.prev = ev.ID
+	if !e.opts.NoHistory {
+		e.events = append(e.events, ev)
+	}
+	e.lastEvent, e.cur = ev, f
+	if e.stepping || (e.breakpoint != nil && e.breakpoint(ev)) {
+		e.pause()
+	}
+	return ev
+}
+
+// setVars commits a state's assignments to the frame's scope.
+func (f *frame) setVars(a map[string]any) {
+	if len(a) == 0 {
+		return
+	}
+	if !f.ownVars {
+		m := make(map[string]any, len(f.vars)+len(a))
+		for k, v := range f.vars {
+			m[k] = v
+		}
+		f.vars, f.ownVars = m, true
+	}
+	for k, v := range a {
+		f.vars[k] = v
+	}
+}
+
+// advance moves the frame's clock forward.
+func (f *frame) advance(d time.Duration) {
+	if d > 0 {
+		f.now = f.now.Add(d)
+	}
+}
+
+// runMachine runs a state machine (the definition, a branch or a processor)
+// from StartAt to an end state, and returns its output.
+func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *failure) {
+	if m.QueryLanguage != "" {
+		f.ql = m.QueryLanguage
+	}
+	e := f.e
+	name := m.StartAt
+	data := input
+	var deadline time.Time
+	if top {
+		if m.TimeoutSeconds != nil && *m.TimeoutSeconds > 0 {
+			deadline = e.opts.StartTime.Add(time.Duration(*m.TimeoutSeconds) * time.Second)
+		}
+		if e.opts.Type == Express {
+			d := e.opts.StartTime.Add(5 * time.Minute)
+			if deadline.IsZero() || d.Before(deadline) {
+				deadline = d
+			}
+		}
+	}
+	for {
+		st := m.State(name)
+		if st == nil {
+			return nil, failuref(ErrRuntime, "The state machine has no state named '%s'.", name)
+		}
+		out := f.runState(st, data)
+		if out.fail != nil {
+			return nil, out.fail
+		}
+		if !deadline.IsZero() && f.now.After(deadline) {
+			fl := newFailure(ErrTimeout, "")
+			fl.HasCause = false
+			if e.opts.Type == Express && (m.TimeoutSeconds == nil || e.opts.StartTime.Add(5*time.Minute).Equal(deadline)) {
+				fl.Cause, fl.HasCause = "The EXPRESS execution exceeded its 5-minute limit.", true
+			}
+			fl.executionTimeout = true
+			return nil, fl
+		}
+		if out.end {
+			return out.output, nil
+		}
+		name, data = out.next, out.output
+	}
+}
+
+// stateInfo is what the engine works out once per state.
+type stateInfo struct {
+	jsonata     bool
+	usesContext bool
+	entered     string
+	exited      string
+	constants   map[*asl.Value]any
+}
+
+func (f *frame) infoOf(st asl.State) *stateInfo {
+	b := st.Common()
+	if in := f.e.info[b.Node]; in != nil {
+		return in
+	}
+	ql := b.QueryLanguage
+	if ql == "" {
+		ql = f.ql
+	}
+	in := &stateInfo{
+		jsonata:     ql == asl.JSONata,
+		usesContext: usesContext(b.Node),
+		entered:     b.Type + "StateEntered",
+		exited:      b.Type + "StateExited",
+	}
+	f.e.info[b.Node] = in
+	return in
+}
+
+// usesContext reports whether any string under v may read the context
+// object ($$ or $states.context), so the engine builds it only then.
+func usesContext(v *asl.Value) bool {
+	if v == nil {
+		return false
+	}
+	switch v.Kind {
+	case asl.String:
+		s := v.Str
+		return strings.Contains(s, "$$") || strings.Contains(s, "context") ||
+			(strings.Contains(s, "$states") && strings.Contains(strings.NewReplacer("$states.input", "", "$states.result", "", "$states.errorOutput", "").Replace(s), "$states"))
+	case asl.Array:
+		for _, it := range v.Items {
+			if usesContext(it) {
+				return true
+			}
+		}
+	case asl.Object:
+		for _, fl := range v.Fields {
+			if usesContext(fl.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stateRun is one visit of a state.
+type stateRun struct {
+	f          *frame
+	base       *asl.Base
+	info       *stateInfo
+	input      any
+	enteredID  int64
+	entered    time.Time
+	retryCount int
+	token      string
+	mapItem    map[string]any
+}
+
+// outcome is how a state visit ended.
+type outcome struct {
+	next   string
+	end    bool
+	output any
+	assign map[string]any
+	fail   *failure
+}
+
+func (r *stateRun) jsonata() bool { return r.info.jsonata }
+
+// context builds the context object for the current moment of the visit,
+// or nil when no expression of the state can read it.
+func (r *stateRun) context() any {
+	if !r.info.usesContext {
+		return nil
+	}
+	e := r.f.e
+	c := map[string]any{
+		"Execution":    e.ctxExecution,
+		"StateMachine": e.ctxStateMachine,
+		"State": map[string]any{
+			"Name":        r.base.Name,
+			"EnteredTime": isoTime(r.entered),
+			"RetryCount":  int64(r.retryCount),
+		},
+	}
+	if r.token != "" {
+		c["Task"] = map[string]any{"Token": r.token}
+	}
+	if r.mapItem != nil {
+		c["Map"] = map[string]any{"Item": r.mapItem}
+	}
+	return c
+}
+
+// env is the expression environment with data as $ / $states.input.
+func (r *stateRun) env(data any) *expr.Env {
+	e := r.f.e
+	return &expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.rand01, UUID: e.uuid}
+}
+
+// jenv is the JSONata environment: $states.input is the state input.
+func (r *stateRun) jenv() *expr.Env { return r.env(r.input) }
+
+// fail turns an evaluation error into the state's failure, with AWS's
+// prefix naming the state, and writes EvaluationFailed for JSONata query
+// errors.
+func (r *stateRun) fail(err error, field string) *failure {
+	fl := fromExprError(err, field)
+	if fl.evaluation && !fl.prefixed {
+		fl.Cause = r.prefix() + fl.Cause
+		fl.prefixed = true
+		if fl.Error == ErrQueryEvaluation {
+			r.f.emit("EvaluationFailed", &Details{Name: r.base.Name, Error: fl.Error, HasError: true, Cause: fl.Cause, HasCause: true, Location: fl.location})
+		}
+	}
+	return fl
+}
+
+func (r *stateRun) prefix() string {
+	return "An error occurred while executing the state '" + r.base.Name + "' (entered at the event id #" + itoa(r.enteredID) + "). "
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}
+
+// runState visits one state: StateEntered, the state's work, StateExited.
+func (f *frame) runState(st asl.State, input any) outcome {
+	e := f.e
+	b := st.Common()
+	e.steps++
+	if e.steps > e.opts.MaxSteps {
+		return outcome{fail: failuref(ErrRuntime, "The execution exceeded the step limit of %d state transitions at state '%s' (raise it with --max-steps / Options.MaxSteps).", e.opts.MaxSteps, b.Name)}
+	}
+	if e.opts.Type == Standard && e.lastID >= 25000 {
+		return outcome{fail: failuref(ErrRuntime, "The execution reached the maximum number of history events (25000) at state '%s'.", b.Name)}
+	}
+	info := f.infoOf(st)
+	f.curState, f.curData = b.Name, input
+	if fl := checkSize(input, b.Name); fl != nil {
+		return outcome{fail: fl}
+	}
+	ev := f.emit(info.entered, &Details{Name: b.Name, Input: input, HasInput: true})
+	r := &stateRun{f: f, base: b, info: info, input: input, enteredID: ev.ID, entered: f.now}
+	var out outcome
+	switch s := st.(type) {
+	case *asl.PassState:
+		out = runPass(r, s)
+	case *asl.TaskState:
+		out = runTask(r, s)
+	case *asl.ChoiceState:
+		out = runChoice(r, s)
+	case *asl.WaitState:
+		out = runWait(r, s)
+	case *asl.SucceedState:
+		out = runSucceed(r, s)
+	case *asl.FailState:
+		out = runFail(r, s)
+	case *asl.ParallelState:
+		out = runParallel(r, s)
+	case *asl.MapState:
+		out = runMap(r, s)
+	default:
+		out = outcome{fail: failuref(ErrRuntime, "The state '%s' has an unknown Type '%s'.", b.Name, b.Type)}
+	}
+	if out.fail != nil {
+		return out
+	}
+	if fl := checkSize(out.output, b.Name); fl != nil {
+		return outcome{fail: fl}
+	}
+	f.curData = out.output
+	f.emit(info.exited, &Details{Name: b.Name, Output: out.output, HasOutput: true, AssignedVariables: out.assign})
+	f.setVars(out.assign)
+	if !out.end && out.next == "" {
+		out.end = true
+	}
+	return out
+}
+
+// transition fills next/end from the state's Next or End.
+func (r *stateRun) transition(o *outcome) {
+	if r.base.End || r.base.Next == "" {
+		o.end = true
+		return
+	}
+	o.next = r.base.Next
+}

@@ -1,0 +1,73 @@
+package sim
+
+import "github.com/aslstudio/aslstudio/engine/asl"
+
+// runParallel runs a Parallel state: each branch gets the same input and
+// runs in its own frame (branches run one after the other, in order, each
+// from the state's start time); the result is the array of branch outputs.
+// A failing branch fails the state with the branch's error.
+func runParallel(r *stateRun, s *asl.ParallelState) outcome {
+	eff := r.input
+	var fl *failure
+	if !r.jsonata() {
+		if eff, fl = r.inputPath(); fl != nil {
+			return outcome{fail: fl}
+		}
+	}
+	rt := newRetrier(s.Retry)
+	for {
+		o := r.parallelAttempt(s, eff)
+		if o.fail == nil {
+			return o
+		}
+		if o.fail.terminal() {
+			return o
+		}
+		if rt.retry(r, o.fail) {
+			continue
+		}
+		if c, ok := r.catch(s.Catch, o.fail); ok {
+			return c
+		}
+		return o
+	}
+}
+
+func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
+	f := r.f
+	var in any
+	var fl *failure
+	switch {
+	case r.jsonata() && s.Arguments != nil:
+		in, fl = r.jsonataValue("Arguments", s.Arguments, r.jenv())
+	case r.jsonata():
+		in = r.input
+	case s.Parameters != nil:
+		in, fl = r.template(s.Parameters, eff, "Parameters")
+	default:
+		in = eff
+	}
+	if fl != nil {
+		return outcome{fail: fl}
+	}
+	f.emit("ParallelStateStarted", nil)
+	results := make([]any, len(s.Branches))
+	end := f.now
+	for i, b := range s.Branches {
+		cf := f.child()
+		out, bfl := cf.runMachine(b, in, false)
+		f.prev = cf.prev
+		if cf.now.After(end) {
+			end = cf.now
+		}
+		if bfl != nil {
+			f.now = end
+			f.emit("ParallelStateFailed", nil)
+			return outcome{fail: bfl}
+		}
+		results[i] = out
+	}
+	f.now = end
+	f.emit("ParallelStateSucceeded", nil)
+	return r.processResult(results, s.ResultSelector, s.ResultPath)
+}

@@ -1,0 +1,50 @@
+package sim
+
+import "github.com/aslstudio/aslstudio/engine/asl"
+
+// runPass runs a Pass state: its result is Result, Parameters or its
+// effective input (JSONPath), or Output (JSONata).
+func runPass(r *stateRun, s *asl.PassState) outcome {
+	var o outcome
+	r.transition(&o)
+	if r.jsonata() {
+		env := r.jenv()
+		a, fl := r.assign(s.Assign, env)
+		if fl != nil {
+			return outcome{fail: fl}
+		}
+		out, fl := r.jsonataOutput(s.Output, env, r.input)
+		if fl != nil {
+			return outcome{fail: fl}
+		}
+		o.output, o.assign = out, a
+		return o
+	}
+	eff, fl := r.inputPath()
+	if fl != nil {
+		return outcome{fail: fl}
+	}
+	result := eff
+	switch {
+	case s.Parameters != nil:
+		if result, fl = r.template(s.Parameters, eff, "Parameters"); fl != nil {
+			return outcome{fail: fl}
+		}
+	case s.Result != nil:
+		result = r.constant(s.Result)
+	}
+	a, fl := r.assign(s.Assign, r.env(result))
+	if fl != nil {
+		return outcome{fail: fl}
+	}
+	data, fl := r.resultPath(s.ResultPath, result)
+	if fl != nil {
+		return outcome{fail: fl}
+	}
+	out, fl := r.outputPath(data)
+	if fl != nil {
+		return outcome{fail: fl}
+	}
+	o.output, o.assign = out, a
+	return o
+}
