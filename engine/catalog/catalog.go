@@ -213,3 +213,29 @@ func resolve(s *Shape, shapes map[string]*Shape) *Shape {
 	}
 	return s
 }
+
+// ServiceFor names the service file an action's shapes are in ("" for an
+// optimized integration with no SDK action), and whether it is loaded, so
+// that a caller without a file system (the web app) can fetch it and hand it
+// to AddService before calling Skeleton, CheckParameters and the others.
+func (c *Catalog) ServiceFor(action string) (id, file string, loaded bool, err error) {
+	rid, _ := splitResource(action)
+	if rest, ok := strings.CutPrefix(rid, "aws-sdk:"); ok {
+		id, _, _ = strings.Cut(rest, ":")
+	} else if o := FindOptimized(rid); o != nil {
+		id = o.SDKService
+	} else {
+		return "", "", false, fmt.Errorf("catalog: %q: not an AWS SDK integration nor a known optimized integration", action)
+	}
+	if id == "" {
+		return "", "", true, nil
+	}
+	entry, ok := c.services[id]
+	if !ok {
+		return "", "", false, fmt.Errorf("catalog: %q: unknown AWS SDK service %q", action, id)
+	}
+	c.mu.Lock()
+	_, loaded = c.loaded[id]
+	c.mu.Unlock()
+	return id, entry.File, loaded, nil
+}

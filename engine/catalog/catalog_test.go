@@ -2,6 +2,8 @@ package catalog_test
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -195,5 +197,61 @@ func TestValidateOutputModes(t *testing.T) {
 	}
 	if err := c.ValidateOutput("aws-sdk:sfn:startExecution", map[string]any{}, "LOOSE"); err == nil {
 		t.Error("unknown mode accepted")
+	}
+}
+
+// A limited search returns the head of the unlimited one.
+func TestSearchLimitKeepsBest(t *testing.T) {
+	c := fixture(t)
+	for _, q := range []string{"get", "g", "e"} {
+		all := c.Search(q, -1)
+		if len(all) < 5 {
+			t.Fatalf("%q: only %d results", q, len(all))
+		}
+		for _, k := range []int{1, 2} {
+			got := c.Search(q, k)
+			for i := range got {
+				if got[i].ID != all[i].ID {
+					t.Errorf("Search(%q, %d)[%d] = %s, want %s", q, k, i, got[i].ID, all[i].ID)
+				}
+			}
+		}
+	}
+}
+
+// The web app's path: the index from bytes, a service file fetched and
+// added by hand.
+func TestLoadIndexAndAddService(t *testing.T) {
+	fixture(t)
+	idx, err := os.ReadFile(filepath.Join(fixtureDir, "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := catalog.LoadIndex(nil, idx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, file, loaded, err := c.ServiceFor("arn:aws:states:::dynamodb:putItem")
+	if err != nil || id != "dynamodb" || file != "services/dynamodb.json" || loaded {
+		t.Fatalf("ServiceFor: %q %q %v %v", id, file, loaded, err)
+	}
+	if _, err := c.Skeleton("dynamodb:putItem"); err == nil {
+		t.Fatal("Skeleton without the service file: no error")
+	}
+	data, err := os.ReadFile(filepath.Join(fixtureDir, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddService(id, data); err != nil {
+		t.Fatal(err)
+	}
+	if sk, err := c.Skeleton("dynamodb:putItem"); err != nil || sk["Item"] == nil {
+		t.Errorf("Skeleton after AddService: %v %v", sk, err)
+	}
+	if _, _, loaded, _ := c.ServiceFor("aws-sdk:dynamodb:getItem"); !loaded {
+		t.Error("dynamodb not reported loaded")
+	}
+	if _, err := catalog.LoadIndex(nil, []byte(`{"version":99}`)); err == nil {
+		t.Error("wrong format version accepted")
 	}
 }

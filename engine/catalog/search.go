@@ -127,13 +127,44 @@ var stopWords = map[string]bool{
 	"for": true, "on": true, "from": true, "with": true, "and": true, "my": true, "aws": true, "amazon": true,
 }
 
+// lowerWords splits a name or a query into lower-case words: at
+// non-alphanumerics, between a lower-case letter and a capital, before the
+// last capital of an acronym followed by a lower-case letter ("SMSAttributes"
+// → sms, attributes) and after digits followed by a letter. It is a fast
+// cousin of SplitWords for the search index.
 func lowerWords(s string) []string {
 	var out []string
-	for _, w := range SplitWords(s) {
-		out = append(out, strings.ToLower(w))
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			out = append(out, strings.ToLower(s[start:end]))
+		}
+		start = -1
 	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnumASCII(c) {
+			flush(i)
+			continue
+		}
+		if start < 0 {
+			start = i
+			continue
+		}
+		p := s[i-1]
+		switch {
+		case isUpperASCII(c) && isLowerASCII(p),
+			isUpperASCII(c) && isUpperASCII(p) && i+1 < len(s) && isLowerASCII(s[i+1]),
+			!isDigitASCII(c) && isDigitASCII(p):
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(s))
 	return out
 }
+
+func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
 func newSearchIndex(c *Catalog) *searchIndex {
 	idx := &searchIndex{wordID: map[string]int32{}}
@@ -207,7 +238,7 @@ func matchWord(q, w string) float64 {
 	if q == w {
 		return 10
 	}
-	if len(q) >= 2 && strings.HasPrefix(w, q) {
+	if strings.HasPrefix(w, q) {
 		return 5 + 4*float64(len(q))/float64(len(w))
 	}
 	return 0
@@ -249,7 +280,7 @@ func (c *Catalog) Search(query string, limit int) []Result {
 			word[i][w] = wordScore(q, text)
 		}
 	}
-	var res []Result
+	var hits []hit
 	svcScore := make([]float64, len(toks))
 	for _, d := range idx.docs {
 		anySvc := false
@@ -308,20 +339,53 @@ func (c *Catalog) Search(query string, limit int) []Result {
 			if d.optimized {
 				total += 5
 			}
-			res = append(res, Result{ID: a.id, Resource: a.resource, Service: d.id, ServiceName: d.name, Action: a.name, Optimized: d.optimized, Score: total})
+			hits = append(hits, hit{a: a, d: d, score: total})
 		}
 	}
-	sort.Slice(res, func(i, j int) bool {
-		if res[i].Score != res[j].Score {
-			return res[i].Score > res[j].Score
+	less := func(x, y hit) bool {
+		if x.score != y.score {
+			return x.score > y.score
 		}
-		if len(res[i].ID) != len(res[j].ID) {
-			return len(res[i].ID) < len(res[j].ID)
+		if len(x.a.id) != len(y.a.id) {
+			return len(x.a.id) < len(y.a.id)
 		}
-		return res[i].ID < res[j].ID
-	})
-	if limit > 0 && len(res) > limit {
-		res = res[:limit]
+		return x.a.id < y.a.id
+	}
+	if limit > 0 && len(hits) > 4*limit {
+		// Keep the best: a threshold from a partial pass, then sort those.
+		hits = topK(hits, limit, less)
+	}
+	sort.Slice(hits, func(i, j int) bool { return less(hits[i], hits[j]) })
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	res := make([]Result, len(hits))
+	for i, h := range hits {
+		res[i] = Result{ID: h.a.id, Resource: h.a.resource, Service: h.d.id, ServiceName: h.d.name, Action: h.a.name, Optimized: h.d.optimized, Score: h.score}
 	}
 	return res
+}
+
+type hit struct {
+	a     *actionDoc
+	d     *searchDoc
+	score float64
+}
+
+// topK returns the k best hits (in no order) with a bounded insertion list.
+func topK(hits []hit, k int, less func(x, y hit) bool) []hit {
+	best := make([]hit, 0, k+1)
+	for _, h := range hits {
+		if len(best) == k && !less(h, best[k-1]) {
+			continue
+		}
+		i := sort.Search(len(best), func(i int) bool { return less(h, best[i]) })
+		best = append(best, hit{})
+		copy(best[i+1:], best[i:])
+		best[i] = h
+		if len(best) > k {
+			best = best[:k]
+		}
+	}
+	return best
 }

@@ -1,0 +1,83 @@
+// Command catalog measures the generated service catalog: its counts, the
+// compressed size of its search index, the time to load the index, and the
+// latency of Search per query (median and worst of many runs).
+//
+// Usage: go run ./bench/catalog [-dir engine/catalog/data] [-runs 200]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/aslstudio/aslstudio/engine/catalog"
+)
+
+var queries = []string{
+	"put item dynamo",
+	"put an item in DynamoDB",
+	"p", "pu", "put", "put i", "put it", "put item", // typing, keystroke by keystroke
+	"start execution",
+	"invoke lambda",
+	"send message",
+	"s3 get object",
+	"bedrock invoke model",
+	"describe instances",
+	"get",
+	"list",
+}
+
+func main() {
+	dir := flag.String("dir", "engine/catalog/data", "the generated catalog")
+	runs := flag.Int("runs", 200, "runs per query")
+	flag.Parse()
+	t0 := time.Now()
+	c, err := catalog.LoadDir(*dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench/catalog:", err, "(run `make catalog` first)")
+		os.Exit(1)
+	}
+	load := time.Since(t0)
+	callable, callableActions := 0, 0
+	for _, s := range c.Services() {
+		if s.Unsupported == "" {
+			callable++
+			callableActions += len(s.Actions)
+		}
+	}
+	fmt.Printf("source: %s\n", c.Source())
+	fmt.Printf("services: %d (%d offered as AWS SDK integrations)\n", len(c.Services()), callable)
+	fmt.Printf("actions: %d (%d in offered services) + %d optimized integrations\n", c.ActionCount(), callableActions, len(catalog.OptimizedIntegrations))
+	for _, f := range []string{"index.json", "index.json.gz", "index.json.br"} {
+		if st, err := os.Stat(filepath.Join(*dir, f)); err == nil {
+			fmt.Printf("%-14s %8d bytes (%6.1f KiB; goal compressed <= 300 KiB)\n", f, st.Size(), float64(st.Size())/1024)
+		}
+	}
+	fmt.Printf("load index: %.1f ms\n", float64(load.Microseconds())/1000)
+	fmt.Printf("%-26s %10s %10s  %s\n", "search query", "median ms", "max ms", "top result")
+	var worst time.Duration
+	for _, q := range queries {
+		ds := make([]time.Duration, *runs)
+		var top string
+		for i := range ds {
+			t := time.Now()
+			res := c.Search(q, 20)
+			ds[i] = time.Since(t)
+			if len(res) > 0 {
+				top = res[0].ID
+			}
+		}
+		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+		med, max := ds[len(ds)/2], ds[len(ds)-1]
+		if med > worst {
+			worst = med
+		}
+		fmt.Printf("%-26q %10.3f %10.3f  %s\n", q, ms(med), ms(max), top)
+	}
+	fmt.Printf("slowest median search: %.3f ms (goal < 16 ms per keystroke)\n", ms(worst))
+}
+
+func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
