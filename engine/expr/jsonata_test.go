@@ -1,0 +1,127 @@
+package expr
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestIsJSONata(t *testing.T) {
+	for s, want := range map[string]string{"{% $x %}": "$x", "{%1%}": "1", "{% %}": ""} {
+		if got, ok := IsJSONata(s); !ok || got != want {
+			t.Errorf("IsJSONata(%q) = %q, %v", s, got, ok)
+		}
+	}
+	for _, s := range []string{" {% states.input %} ", "{% x", "x %}", "{%}", "$.a"} {
+		if _, ok := IsJSONata(s); ok {
+			t.Errorf("IsJSONata(%q) = true", s)
+		}
+	}
+}
+
+func TestEvalJSONata(t *testing.T) {
+	env := &Env{
+		Input:          js(t, `{"a":1,"f":1.5,"n":null,"arr":[1,2,3],"s":"x","input_values":[1,2,3]}`),
+		Context:        js(t, `{"State":{"Name":"S","EnteredTime":"2024-01-01T00:00:00Z"}}`),
+		Vars:           map[string]any{"v": int64(3), "nv": nil, "obj": js(t, `{"k":"v"}`), "var_constant_1": int64(1)},
+		Result:         js(t, `{"Payload":{"status":"ok"}}`),
+		HasResult:      true,
+		ErrorOutput:    js(t, `{"Error":"E","Cause":"C"}`),
+		HasErrorOutput: true,
+		Now:            func() time.Time { return time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC) },
+	}
+	tests := []struct{ expr, want string }{
+		{"$states.input.a", `1`},
+		{"$states.input.f", `1.5`},
+		{"$states.input.n", `null`},
+		{"$type($states.input.n)", `"null"`},
+		{"$states.input.arr[0]", `1`},
+		{"$sum($states.input.input_values) + $var_constant_1", `7`},
+		{"1/2", `0.5`},
+		{"3/1", `3`},
+		{"$v", `3`},
+		{"$nv", `null`},
+		{"$obj.k", `"v"`},
+		{"$states.context.State.Name", `"S"`},
+		{"$states.result.Payload.status", `"ok"`},
+		{"$states.errorOutput.Cause", `"C"`},
+		{"{'foo': 'bar'}", `{"foo":"bar"}`},
+		{"$partition([1,2,3], 2)", `[[1,2],[3]]`},
+		{"$partition([0], 1)", `[[0]]`},
+		{"$range(0, 9, 3)", `[0,3,6,9]`},
+		{"$range(1, 1, 1)", `1`},
+		{"$hash('input data', 'MD5')", `"812f45842bc6d66ee14572ce20db8e86"`},
+		{"$parse('{\"a\":[1,null]}')", `{"a":[1,null]}`},
+		{"$contains('hello$world', /^hello\\$/)", `true`},
+		{"$number(\"2\")", `2`},
+		{"$exists($nope) ? 'yes' : 'no'", `"no"`},
+		{"$keys({'b':1,'a':2})", `["a","b"]`},
+		{"$base64encode('Data to encode')", `"RGF0YSB0byBlbmNvZGU="`},
+		{"$base64decode('RGF0YSB0byBlbmNvZGU=')", `"Data to encode"`},
+		{"$now()", `"2024-05-06T07:08:09.000Z"`},
+		{"$millis()", `1714979289000`},
+		{"[$nope]", `[]`},
+		{"$states.input.arr.($ * 2)", `[2,4,6]`},
+		{"$variable := 1", `1`},
+	}
+	for _, tc := range tests {
+		if err := CheckJSONata(tc.expr); err != nil {
+			t.Errorf("CheckJSONata(%s): %v", tc.expr, err)
+		}
+		got, err := EvalJSONata(tc.expr, env)
+		if err != nil {
+			t.Errorf("EvalJSONata(%s): %v", tc.expr, err)
+			continue
+		}
+		wantJSON(t, tc.expr, got, tc.want)
+	}
+}
+
+// TestJSONataErrors checks AWS's wording recorded in the corpus.
+func TestJSONataErrors(t *testing.T) {
+	env := &Env{Input: js(t, `{"FunctionInput":{"fst":1}}`)}
+	_, err := EvalJSONataField("Output/result", "$doesNotExist", env)
+	wantErr(t, "undefined", err, ErrQueryEvaluation, "The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).")
+	_, err = EvalJSONataField("Output/FunctionResult", "$randomSeeded($states.input.FunctionInput.fst)", env)
+	wantErr(t, "non-function", err, ErrQueryEvaluation, "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a non-function")
+	_, err = EvalJSONata("'a' + 1", env)
+	wantErr(t, "non-number", err, ErrQueryEvaluation, `The JSONata expression ''a' + 1' threw an error during evaluation. T2001: The left side of the "+" operator must evaluate to a number`)
+	if v, ok, err := EvalJSONataOptional("$nope", env); ok || err != nil || v != nil {
+		t.Errorf("EvalJSONataOptional($nope) = %v, %v, %v", v, ok, err)
+	}
+	for _, bad := range []string{"", "(", "$x :=", "{'a': }", "1 +"} {
+		if err := CheckJSONata(bad); err == nil {
+			t.Errorf("CheckJSONata(%q) = nil, want an error", bad)
+		}
+	}
+	_, err = EvalJSONata("$partition([1], 0)", env)
+	if e, ok := err.(*Error); !ok || !strings.Contains(e.Cause, "chunk size must be greater than 0") {
+		t.Errorf("$partition([1], 0) error = %v", err)
+	}
+}
+
+// TestJSONataVariablesDoNotLeak: a cached expression must not see the
+// variables of an earlier evaluation.
+func TestJSONataVariablesDoNotLeak(t *testing.T) {
+	if v, err := EvalJSONata("$leak", &Env{Vars: map[string]any{"leak": "x"}}); err != nil || v != "x" {
+		t.Fatalf("$leak = %v, %v", v, err)
+	}
+	if v, err := EvalJSONata("$leak", &Env{}); err == nil {
+		t.Errorf("$leak after its variable was gone = %v, want undefined", v)
+	}
+}
+
+func TestJSONataRandomAndUUID(t *testing.T) {
+	env := &Env{Rand: func() float64 { return 0.25 }, UUID: func() string { return "u-1" }}
+	if v, _ := EvalJSONata("$random()", env); v != 0.25 {
+		t.Errorf("$random() = %v, want Env.Rand's 0.25", v)
+	}
+	a, _ := EvalJSONata("$random(7)", env)
+	b, _ := EvalJSONata("$random(7)", &Env{})
+	if a != b {
+		t.Errorf("$random(7) not deterministic: %v vs %v", a, b)
+	}
+	if v, _ := EvalJSONata("$uuid()", env); v != "u-1" {
+		t.Errorf("$uuid() = %v", v)
+	}
+}
