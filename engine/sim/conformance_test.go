@@ -18,9 +18,9 @@ import (
 // error and cause match what AWS recorded. The goals are 97% (flow only)
 // and 90% (with mocks); the thresholds follow the achieved rates.
 const (
-	minFlowOnlyRate = 0.97
-	minMocksRate    = 0.95
-	minHistoryRate  = 0.93
+	minFlowOnlyRate = 0.98
+	minMocksRate    = 0.97
+	minHistoryRate  = 0.96
 )
 
 type corpusMeta struct {
@@ -30,6 +30,7 @@ type corpusMeta struct {
 	MaskedOutputPaths  []string `json:"masked_output_paths"`
 	MaskedErrorOrCause bool     `json:"masked_error_or_cause"`
 	Scorable           *bool    `json:"scorable"`
+	RecordedVia        string   `json:"recorded_via"`
 }
 
 type caseResult struct {
@@ -123,7 +124,7 @@ func runCorpusCase(t *testing.T, dir string) (res caseResult, scorable bool) {
 		return res, false
 	}
 	res.flowOnly = meta.FlowOnly
-	opts := Options{Type: meta.StateMachineType, MaxSteps: 20000}
+	opts := Options{Name: filepath.Base(dir), Type: meta.StateMachineType, MaxSteps: 20000, SyncExpress: meta.RecordedVia == "StartSyncExecution"}
 	if m := read("mocks.json"); len(m) > 0 {
 		mc, err := CorpusMocksToConfig(m, "corpus", "case")
 		if err != nil {
@@ -348,5 +349,9 @@ func compareHistoryTypes(ex *Execution, src []byte) bool {
 	for _, e := range ex.Events() {
 		got = append(got, e.Type)
 	}
-	return strings.Join(got, ",") == strings.Join(want, ",")
+	same := strings.Join(got, ",") == strings.Join(want, ",")
+	if !same && os.Getenv("SIM_HISTORY_DIFF") != "" {
+		fmt.Printf("HISTORY %s\n  got  %s\n  want %s\n", ex.opts.Name, strings.Join(got, " "), strings.Join(want, " "))
+	}
+	return same
 }

@@ -125,12 +125,15 @@ func NewExecutionFromModel(m *asl.StateMachine, input any, opts Options) (*Execu
 	e.smArn = fmt.Sprintf("arn:aws:states:%s:%s:stateMachine:%s", opts.Region, opts.Account, opts.StateMachineName)
 	e.arn = fmt.Sprintf("arn:aws:states:%s:%s:execution:%s:%s", opts.Region, opts.Account, opts.StateMachineName, e.opts.Name)
 	e.ctxExecution = map[string]any{
-		"Id":           e.arn,
-		"Input":        input,
-		"Name":         e.opts.Name,
-		"RoleArn":      opts.RoleArn,
-		"StartTime":    isoTime(opts.StartTime),
-		"RedriveCount": opts.RedriveCount,
+		"Id":        e.arn,
+		"Input":     input,
+		"Name":      e.opts.Name,
+		"RoleArn":   opts.RoleArn,
+		"StartTime": isoTime(opts.StartTime),
+	}
+	if !opts.SyncExpress {
+		// Synchronous EXPRESS executions cannot be redriven and have no RedriveCount.
+		e.ctxExecution["RedriveCount"] = opts.RedriveCount
 	}
 	e.ctxStateMachine = map[string]any{"Id": e.smArn, "Name": opts.StateMachineName}
 	e.top = &frame{e: e, vars: map[string]any{}, ownVars: true, now: opts.StartTime, ql: m.QueryLanguage}

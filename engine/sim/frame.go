@@ -211,14 +211,15 @@ func (r *stateRun) context() any {
 		return nil
 	}
 	e := r.f.e
+	state := map[string]any{"Name": r.base.Name, "EnteredTime": isoTime(r.entered)}
+	switch r.base.Type {
+	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+		state["RetryCount"] = int64(r.retryCount)
+	}
 	c := map[string]any{
 		"Execution":    e.ctxExecution,
 		"StateMachine": e.ctxStateMachine,
-		"State": map[string]any{
-			"Name":        r.base.Name,
-			"EnteredTime": isoTime(r.entered),
-			"RetryCount":  int64(r.retryCount),
-		},
+		"State":        state,
 	}
 	if r.token != "" {
 		c["Task"] = map[string]any{"Token": r.token}

@@ -3,6 +3,7 @@ package sim
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,6 +35,7 @@ func runMap(r *stateRun, s *asl.MapState) outcome {
 		if rt.retry(r, o.fail) {
 			continue
 		}
+		r.f.emit("MapStateFailed", nil)
 		if c, ok := r.catch(s.Catch, o.fail); ok {
 			return c
 		}
@@ -41,15 +43,29 @@ func runMap(r *stateRun, s *asl.MapState) outcome {
 	}
 }
 
-// mapFailed writes MapStateFailed and returns the failure.
+// mapFailed returns the failure of an attempt (runMap writes
+// MapStateFailed once retries are over).
 func (r *stateRun) mapFailed(fl *failure) outcome {
-	r.f.emit("MapStateFailed", nil)
 	return outcome{fail: fl}
+}
+
+// distributed reports whether the Map runs child executions: its
+// ItemProcessor (or legacy Iterator) has ProcessorConfig.Mode DISTRIBUTED.
+func distributed(s *asl.MapState) bool {
+	if s.ProcessorMode == "DISTRIBUTED" {
+		return true
+	}
+	if s.Processor != nil {
+		if cfg := s.Processor.Node.Get("ProcessorConfig"); cfg != nil {
+			return str(cfg.Get("Mode")) == "DISTRIBUTED"
+		}
+	}
+	return false
 }
 
 func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	f := r.f
-	distributed := s.ProcessorMode == "DISTRIBUTED"
+	distributed := distributed(s)
 	items, fl := r.mapItems(s, eff)
 	if fl != nil {
 		return r.mapFailed(fl)
@@ -206,6 +222,11 @@ func (r *stateRun) mapNumber(v *asl.Value, path, field string, eff any, allowFlo
 			return 0, r.fail(err, field+"Path")
 		}
 		n, ok := wholeNumber(x)
+		if str, isStr := x.(string); isStr {
+			if v, err := strconv.ParseInt(strings.TrimSpace(str), 10, 64); err == nil {
+				n, ok = v, true
+			}
+		}
 		if allowFloat {
 			if fv, isNum := number(x); isNum {
 				n, ok = int64(math.Floor(fv)), true

@@ -26,6 +26,9 @@ const DefaultMaxSteps = 1_000_000
 type Options struct {
 	// Type is STANDARD (default) or EXPRESS.
 	Type string
+	// SyncExpress marks an EXPRESS execution started with
+	// StartSyncExecution (its context object has no RedriveCount).
+	SyncExpress bool
 	// Name is the execution name; empty means a UUID derived from Seed.
 	Name string
 	// StateMachineName names the state machine in ARNs and $$.StateMachine

@@ -26,6 +26,7 @@ func runParallel(r *stateRun, s *asl.ParallelState) outcome {
 		if rt.retry(r, o.fail) {
 			continue
 		}
+		r.f.emit("ParallelStateFailed", nil)
 		if c, ok := r.catch(s.Catch, o.fail); ok {
 			return c
 		}
@@ -62,7 +63,6 @@ func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
 		}
 		if bfl != nil {
 			f.now = end
-			f.emit("ParallelStateFailed", nil)
 			return outcome{fail: bfl}
 		}
 		results[i] = out

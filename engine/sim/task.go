@@ -83,7 +83,7 @@ func runTask(r *stateRun, s *asl.TaskState) outcome {
 // taskAttempt is one attempt: parameters, invocation, result processing.
 func (r *stateRun) taskAttempt(s *asl.TaskState, res resource, eff any) outcome {
 	e := r.f.e
-	if res.pattern == ".waitForTaskToken" {
+	if res.pattern != "" {
 		r.token = e.newToken()
 	} else {
 		r.token = ""
