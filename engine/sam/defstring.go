@@ -88,7 +88,8 @@ func (m *StateMachine) definitionJoin(n, arg *node) {
 	m.ReadOnly = "the DefinitionString of " + m.ID + " is built with Fn::Join; write it as a Fn::Sub string or use DefinitionUri to edit it here"
 	m.defNode = n
 	m.Span = Span{Path: t.Path, Start: n.start, End: n.end}
-	v, err := asl.ParseJSON([]byte(strings.Join(parts, delim)))
+	m.joinText = strings.Join(parts, delim)
+	v, err := asl.ParseJSON([]byte(m.joinText))
 	if err != nil {
 		m.Err = t.src.errorf(n.start, "the Fn::Join DefinitionString of %s is not JSON: %v", m.ID, err)
 		return

@@ -61,9 +61,15 @@ func (p *patcher) diff(old *node, oldV, nv *asl.Value, inFlow bool) {
 	p.replaceWhole(old, nv, inFlow)
 }
 
-// replaceScalar rewrites a scalar (or key) keeping its quoting style.
+// replaceScalar rewrites a scalar (or key) keeping its quoting style, unless
+// the old value was quoted only because it had to be: then the new one is
+// quoted only if it has to be, so setting the old value back restores it.
 func (p *patcher) replaceScalar(old *node, nv *asl.Value, inFlow bool) {
-	p.edits = append(p.edits, edit{old.start, old.end, p.scalarText(nv, old.style, inFlow)})
+	style := old.style
+	if style&yaml.SingleQuotedStyle != 0 && !p.json && !plainSafe(old.value, inFlow) {
+		style = 0
+	}
+	p.edits = append(p.edits, edit{old.start, old.end, p.scalarText(nv, style, inFlow)})
 }
 
 // scalarText encodes a scalar for YAML or JSON text, in style when it can.

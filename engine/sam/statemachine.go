@@ -1,7 +1,9 @@
 package sam
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -52,6 +54,8 @@ type StateMachine struct {
 	defNode *node
 	// fileSrc is the DefinitionUri file's contents.
 	fileSrc []byte
+	// joinText is the text of a Fn::Join DefinitionString.
+	joinText string
 	// strBase maps the DefinitionString text back to the template.
 	strLine, strIndent int
 }
@@ -175,8 +179,12 @@ func (m *StateMachine) fileRef(n *node) {
 		return
 	}
 	data, err := t.read(m.FilePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		m.Err = t.src.errorf(n.start, "%s file %s of %s not found (looked for %s)", m.DefinitionVia, uri, m.ID, m.FilePath)
+		return
+	}
 	if err != nil {
-		m.Err = t.src.errorf(n.start, "%s file %s of %s not found: %v", m.DefinitionVia, uri, m.ID, err)
+		m.Err = t.src.errorf(n.start, "%s file %s of %s cannot be read: %v", m.DefinitionVia, uri, m.ID, err)
 		return
 	}
 	m.fileSrc = data

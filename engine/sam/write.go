@@ -59,6 +59,9 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		return []Change{{Path: t.Path, Data: applyEdits(t.Src, p.edits)}}, nil
 	case ViaDefinitionString:
 		text := []byte(m.defNode.value)
+		if m.joinText != "" {
+			text = []byte(m.joinText)
+		}
 		oldV, err := asl.ParseJSON(text)
 		if err != nil {
 			return nil, m.stringError(m.defNode, err)
