@@ -84,6 +84,7 @@ func (c *checker) template(v *asl.Value, ptr string) {
 		if c.isPlaceholder(v) {
 			return
 		}
+		c.strippedDuplicates(v, ptr)
 		for _, f := range v.Fields {
 			fptr := ptr + "/" + escapePointer(f.Key)
 			if strings.HasSuffix(f.Key, ".$") {
@@ -98,6 +99,29 @@ func (c *checker) template(v *asl.Value, ptr string) {
 	case asl.Array:
 		for i, it := range v.Items {
 			c.template(it, ptr+"/"+itoa(i))
+		}
+	}
+}
+
+// strippedDuplicates reports members of a payload template that collide
+// once ".$" is stripped from their names ("a" and "a.$").
+func (c *checker) strippedDuplicates(v *asl.Value, ptr string) {
+	n := 0
+	for _, f := range v.Fields {
+		if strings.HasSuffix(f.Key, ".$") {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	seen := make(map[string]bool, len(v.Fields))
+	for _, f := range v.Fields {
+		seen[f.Key] = true
+	}
+	for _, f := range v.Fields {
+		if base, ok := strings.CutSuffix(f.Key, ".$"); ok && seen[base] {
+			c.errorf(fieldPos(f), ptr+"/"+escapePointer(f.Key), "A duplicate field will exist after renaming to strip the \".$\" suffix from: %s", f.Key)
 		}
 	}
 }

@@ -21,6 +21,7 @@ func TestPathRules(t *testing.T) {
 		{name: "JSONata Assign", src: sm(`"A":{"Type":"Pass","Assign":{"x":"{% 1 %}","y":{"z":"{% $x %}"}},"End":true}`, `"QueryLanguage":"JSONata"`)},
 		{name: "JSONPath Assign", src: sm(`"A":{"Type":"Pass","Assign":{"x.$":"$.a","y":1},"End":true}`)},
 		{name: "JSONPath Assign bad path", src: sm(`"A":{"Type":"Pass","Assign":{"x.$":"a"},"End":true}`), code: CodeSchema, path: "/States/A/Assign/x.$"},
+		{name: "duplicate after stripping .$", src: sm(`"A":{"Type":"Pass","Parameters":{"a":1,"a.$":"$.x"},"End":true}`), code: CodeSchema, path: "/States/A/Parameters/a.$"},
 		{name: "skip path checks", src: sm(`"A":{"Type":"Pass","ResultPath":"..guid","End":true}`), opts: Options{SkipPathChecks: true}},
 	})
 }

@@ -107,6 +107,17 @@ func checkARN(s string) error {
 	if parts[1] == "" || parts[2] == "" || parts[5] == "" {
 		return fmt.Errorf("the partition, service and resource of an ARN must not be empty")
 	}
+	if !validPartition(parts[1]) {
+		return fmt.Errorf("'%s' is not an AWS partition", parts[1])
+	}
+	for _, r := range parts[4] {
+		if r < '0' || r > '9' {
+			return fmt.Errorf("the account of an ARN is a number, not '%s'", parts[4])
+		}
+	}
+	if last := parts[5][len(parts[5])-1]; last == ':' || last == '/' {
+		return fmt.Errorf("an ARN must not end with '%c'", last)
+	}
 	if parts[2] == "lambda" && strings.HasPrefix(parts[5], "function:") {
 		fn := strings.TrimPrefix(parts[5], "function:")
 		name, qualifier, hasQualifier := strings.Cut(fn, ":")
@@ -118,6 +129,20 @@ func checkARN(s string) error {
 		}
 	}
 	return nil
+}
+
+// validPartition accepts aws and its variants (aws-cn, aws-us-gov,
+// aws-iso-b, …).
+func validPartition(p string) bool {
+	if p != "aws" && !strings.HasPrefix(p, "aws-") {
+		return false
+	}
+	for _, r := range p {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func lambdaName(s string) bool {

@@ -9,6 +9,8 @@ func TestTaskRules(t *testing.T) {
 		{name: "not an ARN", src: sm(`"A":{"Type":"Task","Resource":"my-function","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
 		{name: "bad lambda alias", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:lambda:r:1:function:f:$*#","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
 		{name: "trailing colon", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:lambda:r:1:function:f:","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
+		{name: "account not a number", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:ACCOUNT:activity:x","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
+		{name: "unknown partition", src: sm(`"A":{"Type":"Task","Resource":"arn:azure:states:::lambda:invoke","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
 		{name: "skip resource checks", src: sm(`"A":{"Type":"Task","Resource":"nope","End":true}`), opts: Options{SkipResourceChecks: true}},
 		{name: "heartbeat not below timeout", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":10,"HeartbeatSeconds":10,"End":true}`), code: CodeSchema, path: "/States/A/HeartbeatSeconds"},
 		{name: "timeout zero", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":0,"End":true}`), code: CodeSchema, path: "/States/A/TimeoutSeconds"},
