@@ -19,19 +19,19 @@ func PrintYAML(v *Value) []byte {
 	switch {
 	case v.Kind == Object && len(v.Fields) > 0:
 		if v.Tag != "" {
-			p.b = append(p.b, v.Tag...)
+			p.tag(v.Tag)
 			p.b = append(p.b, '\n')
 		}
 		p.fields(v, 0, false)
 	case v.Kind == Array && len(v.Items) > 0:
 		if v.Tag != "" {
-			p.b = append(p.b, v.Tag...)
+			p.tag(v.Tag)
 			p.b = append(p.b, '\n')
 		}
 		p.items(v, 0, false)
 	default:
 		if v.Tag != "" {
-			p.b = append(p.b, v.Tag...)
+			p.tag(v.Tag)
 			p.b = append(p.b, ' ')
 		}
 		p.scalar(v)
@@ -42,6 +42,18 @@ func PrintYAML(v *Value) []byte {
 
 type yamlPrinter struct {
 	b []byte
+}
+
+// tag prints a tag: local ones ("!Ref") as written, global ones in the
+// verbatim form ("!<tag:example.com,2000:x>").
+func (p *yamlPrinter) tag(t string) {
+	if strings.HasPrefix(t, "!") {
+		p.b = append(p.b, t...)
+		return
+	}
+	p.b = append(p.b, "!<"...)
+	p.b = append(p.b, t...)
+	p.b = append(p.b, '>')
 }
 
 func (p *yamlPrinter) spaces(n int) {
@@ -89,7 +101,7 @@ func (p *yamlPrinter) after(v *Value, indent int, dash bool) {
 	}
 	if v.Tag != "" {
 		p.b = append(p.b, ' ')
-		p.b = append(p.b, v.Tag...)
+		p.tag(v.Tag)
 	}
 	switch {
 	case v.Kind == Object && len(v.Fields) > 0:
