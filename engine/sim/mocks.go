@@ -399,3 +399,53 @@ func (ms *mockSource) next(state string) (*MockRange, int, bool) {
 	}
 	return r.Response(n), n, true
 }
+
+// MarshalJSON writes the MockConfigFile form.
+func (mc *MockConfig) MarshalJSON() ([]byte, error) {
+	type throw struct {
+		Error string `json:"Error"`
+		Cause string `json:"Cause,omitempty"`
+	}
+	sms := map[string]any{}
+	for n, sm := range mc.StateMachines {
+		sms[n] = map[string]any{"TestCases": sm.TestCases}
+	}
+	resps := map[string]any{}
+	for n, r := range mc.MockedResponses {
+		m := map[string]any{}
+		for _, rg := range r.Ranges {
+			key := strconv.Itoa(rg.From)
+			if rg.To != rg.From {
+				key += "-" + strconv.Itoa(rg.To)
+			}
+			e := map[string]any{}
+			if rg.Throw != nil {
+				e["Throw"] = throw{rg.Throw.Error, rg.Throw.Cause}
+			} else {
+				e["Return"] = json.RawMessage(asl.EncodeJSON(rg.Return))
+			}
+			if rg.DurationSeconds > 0 {
+				e["DurationSeconds"] = rg.DurationSeconds
+			}
+			m[key] = e
+		}
+		resps[n] = m
+	}
+	return json.Marshal(map[string]any{"StateMachines": sms, "MockedResponses": resps})
+}
+
+// LooksLikeCorpusMocks reports whether src is in the conformance corpus's
+// mocks.json format (state name → array of recorded results) rather than a
+// MockConfigFile.
+func LooksLikeCorpusMocks(src []byte) bool {
+	root, err := asl.ParseJSON(src)
+	if err != nil || root.Kind != asl.Object || len(root.Fields) == 0 {
+		return false
+	}
+	for _, f := range root.Fields {
+		if f.Value.Kind != asl.Array {
+			return false
+		}
+	}
+	return true
+}

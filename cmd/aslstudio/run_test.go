@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aslstudio/aslstudio/engine/sim"
+	"github.com/aslstudio/aslstudio/internal/corpus"
+)
+
+func writeRunFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const approvalDef = `{"StartAt":"Ask","States":{
+ "Ask":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:123456789012:function:ask","ResultPath":"$.answer","Next":"Check",
+   "Retry":[{"ErrorEquals":["Busy"],"MaxAttempts":2}]},
+ "Check":{"Type":"Choice","Choices":[{"Variable":"$.answer.ok","BooleanEquals":true,"Next":"Done"}],"Default":"No"},
+ "Done":{"Type":"Succeed"},
+ "No":{"Type":"Fail","Error":"Rejected","Cause":"the answer was no"}}}`
+
+const approvalMocks = `{"StateMachines":{"approval":{"TestCases":{"Yes":{"Ask":"BusyThenYes"},"No":{"Ask":"Nope"}}}},
+ "MockedResponses":{
+  "BusyThenYes":{"0":{"Throw":{"Error":"Busy","Cause":"try later"}},"1":{"Return":{"ok":true}}},
+  "Nope":{"0-2":{"Return":{"ok":false}}}}}`
+
+func TestRunJSONWithMocks(t *testing.T) {
+	dir := t.TempDir()
+	def := writeRunFile(t, dir, "approval.asl.json", approvalDef)
+	mocks := writeRunFile(t, dir, "mocks.json", approvalMocks)
+	for _, tc := range []struct{ testCase, status, errName string }{
+		{"Yes", "SUCCEEDED", ""},
+		{"No", "FAILED", "Rejected"},
+	} {
+		var out, errb bytes.Buffer
+		code := run([]string{"run", def, "--mocks", mocks, "--state-machine", "approval", "--test-case", tc.testCase, "--input", `{"q":1}`, "--format", "json", "--history"}, &out, &errb)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d, stderr %s", tc.testCase, code, errb.String())
+		}
+		var res struct {
+			Status string            `json:"status"`
+			Output map[string]any    `json:"output"`
+			Error  *string           `json:"error"`
+			Events []json.RawMessage `json:"events"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+			t.Fatalf("%s: %v\n%s", tc.testCase, err, out.String())
+		}
+		if res.Status != tc.status {
+			t.Errorf("%s: status %s, want %s", tc.testCase, res.Status, tc.status)
+		}
+		if tc.errName != "" && (res.Error == nil || *res.Error != tc.errName) {
+			t.Errorf("%s: error %v, want %s", tc.testCase, res.Error, tc.errName)
+		}
+		if tc.status == "SUCCEEDED" {
+			if ans, _ := res.Output["answer"].(map[string]any); ans["ok"] != true {
+				t.Errorf("output %v: want answer.ok true", res.Output)
+			}
+			// The retry shows in the history: two LambdaFunctionScheduled events.
+			if n := strings.Count(out.String(), `"type": "LambdaFunctionScheduled"`); n != 2 {
+				t.Errorf("history has %d LambdaFunctionScheduled events, want 2 (one retry)", n)
+			}
+		}
+		if len(res.Events) == 0 {
+			t.Errorf("%s: --history gave no events", tc.testCase)
+		}
+	}
+}
+
+func TestRunTextAndDefaults(t *testing.T) {
+	dir := t.TempDir()
+	def := writeRunFile(t, dir, "approval.json", approvalDef)
+	mocks := writeRunFile(t, dir, "mocks.json", approvalMocks)
+	var out, errb bytes.Buffer
+	// --state-machine defaults to the file's base name ("approval").
+	code := run([]string{"run", "--mocks", mocks, "--test-case", "No", def}, &out, &errb)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{"→ Ask (Task)", "→ Check (Choice)", "→ No (Fail)", "FAILED", "error: Rejected", "cause: the answer was no"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("text output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestRunCannotStart(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeRunFile(t, dir, "bad.json", `{"StartAt":"Nope","States":{"A":{"Type":"Pass","End":true}}}`)
+	syntax := writeRunFile(t, dir, "syntax.json", `{"StartAt": `)
+	good := writeRunFile(t, dir, "good.json", `{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}`)
+	badMocks := writeRunFile(t, dir, "mocks.json", `{"MockedResponses":{"R":{"x":{"Return":1}}}}`)
+	for name, args := range map[string][]string{
+		"invalid definition": {"run", bad},
+		"syntax error":       {"run", syntax},
+		"missing file":       {"run", filepath.Join(dir, "none.json")},
+		"bad input":          {"run", good, "--input", "{"},
+		"bad mock key":       {"run", good, "--mocks", badMocks},
+		"no file":            {"run"},
+	} {
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != exitUsage {
+			t.Errorf("%s: exit %d, want %d (stderr %s)", name, code, exitUsage, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	run([]string{"run", good, "--mocks", badMocks}, &out, &errb)
+	if !strings.Contains(errb.String(), "/MockedResponses/R/x") {
+		t.Errorf("mock error does not name the JSON pointer: %s", errb.String())
+	}
+}
+
+// TestRunCorpus runs every scorable exec case of the conformance corpus
+// through the command line, with mocks.json converted to a MockConfigFile,
+// and checks the status and error AWS recorded.
+func TestRunCorpus(t *testing.T) {
+	dir, cases, err := corpus.Cases("exec")
+	if err != nil {
+		t.Fatalf("conformance corpus: %v", err)
+	}
+	tmp := t.TempDir()
+	n, ok := 0, 0
+	for _, c := range cases {
+		cd := filepath.Join(dir, c)
+		var meta struct {
+			Scorable *bool  `json:"scorable"`
+			Type     string `json:"state_machine_type"`
+		}
+		mb, _ := os.ReadFile(filepath.Join(cd, "meta.json"))
+		json.Unmarshal(mb, &meta)
+		if meta.Scorable != nil && !*meta.Scorable {
+			continue
+		}
+		n++
+		args := []string{"run", filepath.Join(cd, "definition.json"), "--input", "@" + filepath.Join(cd, "input.json"), "--type", meta.Type, "--format", "json"}
+		if src, err := os.ReadFile(filepath.Join(cd, "mocks.json")); err == nil {
+			mc, err := sim.CorpusMocksToConfig(src, "definition", "recorded")
+			if err != nil {
+				t.Fatalf("%s: %v", c, err)
+			}
+			b, _ := json.Marshal(mc)
+			args = append(args, "--mocks", writeRunFile(t, tmp, c+".mocks.json", string(b)), "--test-case", "recorded")
+		}
+		var out, errb bytes.Buffer
+		if code := run(args, &out, &errb); code != exitOK {
+			t.Errorf("%s: exit %d: %s", c, code, errb.String())
+			continue
+		}
+		var got, want struct {
+			Status string  `json:"status"`
+			Error  *string `json:"error"`
+		}
+		json.Unmarshal(out.Bytes(), &got)
+		eb, _ := os.ReadFile(filepath.Join(cd, "expected.json"))
+		json.Unmarshal(eb, &want)
+		if got.Status == want.Status && (want.Error == nil) == (got.Error == nil) && (want.Error == nil || *want.Error == *got.Error) {
+			ok++
+		}
+	}
+	rate := float64(ok) / float64(n)
+	t.Logf("aslstudio run over the exec corpus: status and error match %d/%d (%.1f%%)", ok, n, 100*rate)
+	if rate < 0.97 {
+		t.Errorf("rate %.3f below 0.97", rate)
+	}
+}
