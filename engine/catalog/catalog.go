@@ -144,6 +144,9 @@ type ActionInfo struct {
 	Shapes map[string]*Shape
 	// ErrorPrefix is the prefix of the errors the integration reports.
 	ErrorPrefix string
+	// Unavailable says why Step Functions cannot call the action ("" when
+	// it can): the service or the action is not supported.
+	Unavailable string
 }
 
 // ResourcePrefix is what every Step Functions service integration resource
@@ -177,6 +180,9 @@ func (c *Catalog) Lookup(action string) (*ActionInfo, error) {
 			return nil, fmt.Errorf("catalog: %q: unknown AWS SDK service %q", action, svc)
 		}
 		info.ErrorPrefix = entry.ErrorPrefix
+		if entry.Unsupported != "" {
+			info.Unavailable = entry.Name + ": " + entry.Unsupported
+		}
 	} else {
 		o := FindOptimized(id)
 		if o == nil {
@@ -198,6 +204,9 @@ func (c *Catalog) Lookup(action string) (*ActionInfo, error) {
 		return nil, fmt.Errorf("catalog: %q: %s has no action %q", action, info.Service, info.Name)
 	}
 	info.Action, info.Shapes, info.Output = a, sf.Shapes, a.Output
+	if a.Unsupported && info.Unavailable == "" && info.Optimized == nil {
+		info.Unavailable = "Step Functions does not support " + a.Operation + " as an AWS SDK integration"
+	}
 	if o := info.Optimized; o != nil && o.SyncSDKAction != "" && (pattern == RunJob || pattern == RunJobJSONOutput) {
 		if sa, ok := sf.Actions[o.SyncSDKAction]; ok {
 			info.Output = sa.Output

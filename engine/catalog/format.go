@@ -33,6 +33,9 @@ type ServiceEntry struct {
 	// Actions are the integration names of the service's operations
 	// (lower camel case, e.g. "putItem"), sorted.
 	Actions []string `json:"actions"`
+	// Unavailable are the actions Step Functions cannot call: those AWS
+	// lists as unsupported and those with an event stream.
+	Unavailable []string `json:"unavailable,omitempty"`
 }
 
 // ServiceFile is the content of services/<id>.json.
@@ -56,9 +59,11 @@ type Action struct {
 	// in the API model (e.g. "ConditionalCheckFailedException").
 	Errors     []string `json:"errors,omitempty"`
 	Deprecated bool     `json:"deprecated,omitempty"`
-	// Streaming marks operations with an event stream, which Step
-	// Functions cannot call.
+	// Streaming marks operations with an event stream.
 	Streaming bool `json:"streaming,omitempty"`
+	// Unsupported marks operations Step Functions cannot call (AWS lists
+	// them as unsupported, or they stream events).
+	Unsupported bool `json:"unsupported,omitempty"`
 }
 
 // Shape is the type of a value: a structure, list, map or scalar. Member
@@ -68,7 +73,7 @@ type Shape struct {
 	// are empty.
 	Ref string `json:"ref,omitempty"`
 	// Type is one of structure, list, map, string, integer, long, float,
-	// double, boolean, timestamp, blob.
+	// double, boolean, timestamp, blob, document (any JSON).
 	Type     string            `json:"type,omitempty"`
 	Members  map[string]*Shape `json:"members,omitempty"`
 	Required []string          `json:"required,omitempty"`
@@ -82,8 +87,6 @@ type Shape struct {
 	Max *float64 `json:"max,omitempty"`
 	// Union marks a structure of which exactly one member may be set.
 	Union bool `json:"union,omitempty"`
-	// Document marks a free-form JSON value.
-	Document bool `json:"document,omitempty"`
 	// Streaming marks a blob streamed as the whole body (S3 objects).
 	Streaming bool `json:"streaming,omitempty"`
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/aslstudio/aslstudio/engine/catalog"
@@ -56,6 +57,28 @@ func TestFullCatalog(t *testing.T) {
 		}
 		if !slices.Contains(ids, want) {
 			t.Errorf("Search(%q) top 3 = %v, want %s", q, ids, want)
+		}
+	}
+	// AWS's list: unsupported operations and services are marked and
+	// left out of search.
+	for id, want := range map[string]bool{
+		"aws-sdk:lambda:invokeWithResponseStream": true, // AWS lists it unsupported
+		"aws-sdk:sts:assumeRole":                  true,
+		"aws-sdk:cloudwatchevents:putEvents":      true, // not in AWS's list (use eventbridge)
+		"aws-sdk:lambda:invoke":                   false,
+		"aws-sdk:eventbridge:putEvents":           false,
+	} {
+		info, err := c.Lookup(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Unavailable != ""; got != want {
+			t.Errorf("%s: unavailable %q, want %v", id, info.Unavailable, want)
+		}
+		for _, r := range c.Search(strings.ReplaceAll(id, ":", " "), 50) {
+			if r.ID == id && want {
+				t.Errorf("search offers %s, which Step Functions cannot call", id)
+			}
 		}
 	}
 	sk, err := c.Skeleton("dynamodb:putItem")

@@ -174,7 +174,14 @@ func newSearchIndex(c *Catalog) *searchIndex {
 		}
 		d := &searchDoc{id: s.ID, name: s.Name, boost: servicePopularity[s.ID]}
 		d.tokens = uniq(append(append(append(append([]string{s.ID}, lowerWords(s.Client)...), lowerWords(s.SDKID)...), lowerWords(s.Name)...), serviceAliases[s.ID]...))
+		unavailable := map[string]bool{}
+		for _, a := range s.Unavailable {
+			unavailable[a] = true
+		}
 		for _, a := range s.Actions {
+			if unavailable[a] {
+				continue
+			}
 			id := "aws-sdk:" + s.ID + ":" + a
 			d.actions = append(d.actions, actionDoc{name: a, words: idx.intern(lowerWords(a)), id: id, resource: ResourcePrefix + id})
 		}

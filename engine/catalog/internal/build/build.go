@@ -44,17 +44,9 @@ type Stats struct {
 	ServiceBytes                        int64 // all service files together
 }
 
-// Unsupported lists the services of the models that Step Functions does not
-// offer as AWS SDK integrations: services AWS has discontinued.
-var Unsupported = map[string]string{
-	"importexport":            "AWS Import/Export is discontinued",
-	"mobileanalytics":         "Amazon Mobile Analytics is discontinued",
-	"simpledb":                "Amazon SimpleDB is not offered as an AWS SDK integration",
-	"iot1clickdevicesservice": "AWS IoT 1-Click is discontinued",
-	"iot1clickprojects":       "AWS IoT 1-Click is discontinued",
-	"nimble":                  "Amazon Nimble Studio is discontinued",
-	"worklink":                "Amazon WorkLink is discontinued",
-}
+// NotListed is why a service of the models that AWS's list of AWS SDK
+// integrations lacks is unsupported.
+const NotListed = "not in AWS's list of AWS SDK service integrations"
 
 type metaEntry struct {
 	Name   string `json:"name"`
@@ -119,6 +111,7 @@ func Build(o Options) (*Stats, error) {
 	st := &Stats{}
 	index := &catalog.IndexFile{Version: catalog.FormatVersion, Source: o.Source}
 	seen := map[string]string{}
+	docs := documented()
 	for _, key := range keys {
 		me := meta[key]
 		prefix := me.Prefix
@@ -156,9 +149,27 @@ func Build(o Options) (*Stats, error) {
 		}
 		sf, entry := convertService(id, key, me, &mm, d, bm)
 		entry.File = "services/" + id + ".json"
-		if why, ok := Unsupported[key]; ok {
-			entry.Unsupported = why
+		if doc, ok := docs[id]; !ok {
+			entry.Unsupported = NotListed
+		} else {
+			if doc.prefix != entry.ErrorPrefix {
+				logf("%s: exception prefix %s from the model, %s in AWS's list: using AWS's", id, entry.ErrorPrefix, doc.prefix)
+				entry.ErrorPrefix = doc.prefix
+			}
+			for name, a := range sf.Actions {
+				if doc.unsupported[a.Operation] {
+					a.Unsupported = true
+					entry.Unavailable = append(entry.Unavailable, name)
+				}
+			}
 		}
+		for name, a := range sf.Actions {
+			if a.Streaming && !a.Unsupported {
+				a.Unsupported = true
+				entry.Unavailable = append(entry.Unavailable, name)
+			}
+		}
+		sort.Strings(entry.Unavailable)
 		n, err := writeJSON(filepath.Join(o.OutDir, entry.File), sf)
 		if err != nil {
 			return nil, err
@@ -169,11 +180,7 @@ func Build(o Options) (*Stats, error) {
 		st.Actions += len(entry.Actions)
 		if entry.Unsupported == "" {
 			st.SupportedServices++
-			for _, a := range sf.Actions {
-				if !a.Streaming {
-					st.SupportedActions++
-				}
-			}
+			st.SupportedActions += len(entry.Actions) - len(entry.Unavailable)
 		}
 	}
 	raw, err := json.Marshal(index)
