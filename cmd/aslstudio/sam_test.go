@@ -50,8 +50,8 @@ func TestSAMList(t *testing.T) {
 	var got struct {
 		StateMachines []struct {
 			ID, Type, DefinitionVia, File string
-			Substitutions               map[string]string
-			Placeholders                []string
+			Substitutions                 map[string]string
+			Placeholders                  []string
 		}
 	}
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
