@@ -169,3 +169,12 @@ func (t *Template) judgeDuplicates(dups []duplicate, root, res *node) error {
 	}
 	return nil
 }
+
+// LooksLikeTemplate reports whether src reads as a SAM or CloudFormation
+// template holding a state machine (rather than an ASL definition), so a
+// tool given "a file" can pick Load or an ASL parser. It is a quick textual
+// test; Parse gives the verdict with positions.
+func LooksLikeTemplate(src []byte) bool {
+	return bytes.Contains(src, []byte("Resources")) &&
+		(bytes.Contains(src, []byte(ServerlessStateMachine)) || bytes.Contains(src, []byte(StepFunctionsMachine)))
+}

@@ -343,3 +343,14 @@ func TestResolve(t *testing.T) {
 		t.Errorf("ResolveValue changed its input")
 	}
 }
+
+func TestLooksLikeTemplate(t *testing.T) {
+	for name, f := range forms {
+		if !LooksLikeTemplate([]byte(f.template)) {
+			t.Errorf("%s: not recognised as a template", name)
+		}
+	}
+	if LooksLikeTemplate([]byte(`{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`)) {
+		t.Error("an ASL definition taken for a template")
+	}
+}
