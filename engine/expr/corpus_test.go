@@ -2,6 +2,8 @@ package expr
 
 import (
 	"encoding/json"
+	"fmt"
+	"sync"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -30,9 +32,29 @@ type corpusCase struct {
 	}
 }
 
-// loadCorpus reads every exec case; a missing corpus fails the test.
+var (
+	corpusOnce  sync.Once
+	corpusCases []*corpusCase
+	corpusErr   string
+)
+
+// loadCorpus reads every exec case once; a missing corpus fails the test.
 func loadCorpus(t *testing.T) []*corpusCase {
 	t.Helper()
+	corpusOnce.Do(func() { corpusCases, corpusErr = readCorpus() })
+	if corpusErr != "" {
+		t.Fatal(corpusErr)
+	}
+	return corpusCases
+}
+
+func readCorpus() (out []*corpusCase, failure string) {
+	defer func() {
+		if r := recover(); r != nil {
+			failure = fmt.Sprint(r)
+		}
+	}()
+	t := corpusFatal{}
 	dir, names, err := corpus.Cases("exec")
 	if err != nil {
 		t.Fatalf("conformance corpus: %v", err)
@@ -40,7 +62,6 @@ func loadCorpus(t *testing.T) []*corpusCase {
 	if len(names) == 0 {
 		t.Fatalf("conformance corpus %s is empty", dir)
 	}
-	var out []*corpusCase
 	for _, n := range names {
 		c := &corpusCase{name: n}
 		read := func(f string) []byte {
@@ -64,8 +85,13 @@ func loadCorpus(t *testing.T) []*corpusCase {
 		}
 		out = append(out, c)
 	}
-	return out
+	return out, ""
 }
+
+// corpusFatal lets readCorpus report like a *testing.T outside a test.
+type corpusFatal struct{}
+
+func (corpusFatal) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
 
 func (c *corpusCase) hasTag(tag string) bool {
 	for _, t := range c.meta.Tags {

@@ -17,7 +17,8 @@ import (
 // functions the library lacks ($base64encode, $base64decode, $assert).
 // Those that need the evaluation's Env ($random, $uuid) read it from c.
 func awsFunctions(c *compiled) map[string]jsonata.Extension {
-	return map[string]jsonata.Extension{
+	m := compatFunctions()
+	for name, ext := range map[string]jsonata.Extension{
 		"partition":    {Func: jPartition},
 		"range":        {Func: jRange},
 		"hash":         {Func: jHash},
@@ -32,7 +33,10 @@ func awsFunctions(c *compiled) map[string]jsonata.Extension {
 			return jlib.FromMillis(c.env.now().UnixMilli(), picture, tz)
 		}},
 		"millis": {Func: func() int64 { return c.env.now().UnixMilli() }},
+	} {
+		m[name] = ext
 	}
+	return m
 }
 
 func fnErr(format string, args ...any) error {
@@ -248,8 +252,11 @@ func jKeys(v reflect.Value) (any, error) {
 		}
 	}
 	collect(x)
-	if len(keys) == 0 {
+	switch len(keys) {
+	case 0:
 		return nil, jtypes.ErrUndefined
+	case 1:
+		return keys[0], nil // a sequence of one is its item
 	}
 	return keys, nil
 }

@@ -125,3 +125,40 @@ func TestJSONataRandomAndUUID(t *testing.T) {
 		t.Errorf("$uuid() = %v", v)
 	}
 }
+
+// TestJSONataCompat checks the JSONata 2.x behaviour the adapter adds over
+// the library (results as jsonata-js 2.0.6 gives them).
+func TestJSONataCompat(t *testing.T) {
+	tests := []struct{ expr, want string }{
+		{"$number('0x10')", `16`},
+		{"$number('0b101')", `5`},
+		{"$number('1.5')", `1.5`},
+		{"$number(true)", `1`},
+		{"$single([7])", `7`},
+		{"$single([1,2,3], function($v){$v > 2})", `3`},
+		{"$encodeUrlComponent('a b+c/d')", `"a%20b%2Bc%2Fd"`},
+		{"$encodeUrl('https://x.org/a b?q=1&r=é')", `"https://x.org/a%20b?q=1&r=%C3%A9"`},
+		{"$decodeUrlComponent('a%20b+c')", `"a b+c"`},
+		{"$keys({'a':1})", `"a"`},
+	}
+	for _, tc := range tests {
+		got, err := EvalJSONata(tc.expr, &Env{})
+		if err != nil {
+			t.Errorf("EvalJSONata(%s): %v", tc.expr, err)
+			continue
+		}
+		wantJSON(t, tc.expr, got, tc.want)
+	}
+	for expr, code := range map[string]string{
+		"$number('abc')":                     "D3030",
+		"$single([1,2])":                     "D3138",
+		"$single([1], function($v){$v > 5})": "D3139",
+		"$assert(false, 'must be true')":     "D3141: must be true",
+		"$decodeUrlComponent('%E0%A4%A')":    "D3140",
+	} {
+		_, err := EvalJSONata(expr, &Env{})
+		if e, ok := err.(*Error); !ok || !strings.Contains(e.Cause, code) {
+			t.Errorf("EvalJSONata(%s) error = %v, want %s", expr, err, code)
+		}
+	}
+}
