@@ -10,9 +10,13 @@ func (r *stateRun) catch(catchers []*asl.Catcher, fl *failure) (outcome, bool) {
 	if fl.terminal() {
 		return outcome{}, false
 	}
-	for _, c := range catchers {
+	for i, c := range catchers {
 		if !errorMatches(c.ErrorEquals, fl.Error) {
 			continue
+		}
+		if ts := r.f.e.ts; ts != nil {
+			ts.caught = true
+			ts.errDetail = map[string]any{"catchIndex": int64(i), "error": fl.Error, "cause": fl.Cause}
 		}
 		errOut := fl.errorOutput()
 		o := outcome{next: c.Next}
@@ -41,4 +45,33 @@ func (r *stateRun) catch(catchers []*asl.Catcher, fl *failure) (outcome, bool) {
 		return o, true
 	}
 	return outcome{}, false
+}
+
+// recover handles a failed attempt of a Task, Parallel or Map: Retry (the
+// caller runs the attempt again when again is true), then failedEvent
+// (ParallelStateFailed / MapStateFailed, when not empty), then Catch.
+// Under TestState a retriable failure ends the run as RETRIABLE.
+func (r *stateRun) recover(rt *retrier, catchers []*asl.Catcher, o outcome, failedEvent string) (res outcome, again bool) {
+	if ts := r.f.e.ts; ts != nil {
+		if ts.testRetry(rt.rules, o.fail) {
+			return o, false
+		}
+		if c, ok := r.catch(catchers, o.fail); ok {
+			return c, false
+		}
+		return o, false
+	}
+	if o.fail.terminal() {
+		return o, false
+	}
+	if rt.retry(r, o.fail) {
+		return outcome{}, true
+	}
+	if failedEvent != "" {
+		r.f.emit(failedEvent, nil)
+	}
+	if c, ok := r.catch(catchers, o.fail); ok {
+		return c, false
+	}
+	return o, false
 }

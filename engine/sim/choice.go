@@ -16,6 +16,7 @@ func runChoice(r *stateRun, s *asl.ChoiceState) outcome {
 		if eff, fl = r.inputPath(); fl != nil {
 			return outcome{fail: fl}
 		}
+		r.inspect("afterInputPath", eff)
 	}
 	var (
 		next      string

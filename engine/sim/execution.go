@@ -51,6 +51,13 @@ type Execution struct {
 	lastEvent  *Event
 	tokens     map[string]*tokenWait
 	waiting    *tokenWait
+
+	// ts is set when the execution runs a single state for TestState.
+	ts *testStateCtl
+	// ctxOverride replaces the context object (TestState's context).
+	ctxOverride    any
+	hasCtxOverride bool
+	ctxStateName   string
 }
 
 // tokenWait is a task waiting for SendTaskSuccess/Failure.

@@ -9,6 +9,9 @@ import (
 // (literal, *Path, or JSONata).
 func runFail(r *stateRun, s *asl.FailState) outcome {
 	fl := &failure{}
+	if !r.jsonata() {
+		r.inspect("afterInputPath", r.input)
+	}
 	var bad *failure
 	fl.Error, fl.HasError, bad = r.failField(s.Error, s.ErrorPath, "Error", "ErrorPath")
 	if bad != nil {

@@ -211,7 +211,14 @@ func (r *stateRun) context() any {
 		return nil
 	}
 	e := r.f.e
-	state := map[string]any{"Name": r.base.Name, "EnteredTime": isoTime(r.entered)}
+	if e.hasCtxOverride {
+		return e.ctxOverride
+	}
+	name := r.base.Name
+	if e.ctxStateName != "" {
+		name = e.ctxStateName
+	}
+	state := map[string]any{"Name": name, "EnteredTime": isoTime(r.entered)}
 	switch r.base.Type {
 	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
 		state["RetryCount"] = int64(r.retryCount)

@@ -41,17 +41,18 @@ func (r *stateRun) template(t *asl.Value, data any, field string) (any, *failure
 // resultPath places result into the state input per ResultPath.
 func (r *stateRun) resultPath(p *string, result any) (any, *failure) {
 	switch {
-	case p == nil:
+	case p == nil, *p == "$":
+		r.inspect("afterResultPath", result)
 		return result, nil
 	case asl.IsNullPath(p):
+		r.inspect("afterResultPath", r.input)
 		return r.input, nil
-	case *p == "$":
-		return result, nil
 	}
 	v, err := expr.SetResult(r.input, *p, result)
 	if err != nil {
 		return nil, r.fail(err, "ResultPath")
 	}
+	r.inspect("afterResultPath", v)
 	return v, nil
 }
 
@@ -114,6 +115,14 @@ func (r *stateRun) assign(a *asl.Value, env *expr.Env) (map[string]any, *failure
 		m = map[string]any{}
 	}
 	return m, nil
+}
+
+// inspect records a step of the input/output processing for the TestState
+// API's inspectionData (only when running under TestState at DEBUG/TRACE).
+func (r *stateRun) inspect(key string, v any) {
+	if ts := r.f.e.ts; ts != nil && ts.data != nil {
+		ts.data[key] = v
+	}
 }
 
 // constant converts a literal field once per state.

@@ -22,6 +22,7 @@ func runMap(r *stateRun, s *asl.MapState) outcome {
 		if eff, fl = r.inputPath(); fl != nil {
 			return outcome{fail: fl}
 		}
+		r.inspect("afterInputPath", eff)
 	}
 	rt := newRetrier(s.Retry)
 	for {
@@ -29,17 +30,9 @@ func runMap(r *stateRun, s *asl.MapState) outcome {
 		if o.fail == nil {
 			return o
 		}
-		if o.fail.terminal() {
+		if o, again := r.recover(rt, s.Catch, o, "MapStateFailed"); !again {
 			return o
 		}
-		if rt.retry(r, o.fail) {
-			continue
-		}
-		r.f.emit("MapStateFailed", nil)
-		if c, ok := r.catch(s.Catch, o.fail); ok {
-			return c
-		}
-		return o
 	}
 }
 
@@ -81,6 +74,16 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	tolPct, fl := r.mapNumber(s.ToleratedFailurePercentage, s.ToleratedFailurePercentagePath, "ToleratedFailurePercentage", eff, true)
 	if fl != nil {
 		return r.mapFailed(fl)
+	}
+	r.inspect("maxConcurrency", maxConc)
+	if s.ToleratedFailureCount != nil || s.ToleratedFailureCountPath != "" {
+		r.inspect("toleratedFailureCount", tolCount)
+	}
+	if s.ToleratedFailurePercentage != nil || s.ToleratedFailurePercentagePath != "" {
+		r.inspect("toleratedFailurePercentage", tolPct)
+	}
+	if ts := f.e.ts; ts != nil && (ts.hasMock || ts.mockErr != nil) {
+		return r.mapMocked(s, ts, tolCount, tolPct)
 	}
 	if s.ItemBatcher != nil {
 		if items, fl = r.batch(s.ItemBatcher, items, eff); fl != nil {
@@ -129,7 +132,7 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 				return r.mapFailed(ifl)
 			}
 			if exceedsTolerance(failed, len(inputs), tolCount, tolPct, s) {
-				fl := newFailure(ErrExceedToleratedFailureThreshold, "The specified tolerance threshold was exceeded.")
+				fl := newFailure(ErrExceedToleratedFailureThreshold, toleranceCause)
 				d := &Details{}
 				setErr(d, fl)
 				f.emit("MapRunFailed", d)
@@ -197,6 +200,14 @@ func (r *stateRun) mapItems(s *asl.MapState, eff any) ([]any, *failure) {
 		if v, err = expr.Select(*s.ItemsPath, r.env(eff)); err != nil {
 			return nil, r.fail(err, "ItemsPath")
 		}
+		if _, ok := v.([]any); !ok {
+			shown := *s.ItemsPath
+			if strings.HasPrefix(shown, "$$") {
+				shown = shown[1:]
+			}
+			return nil, newFailure(ErrRuntime, "Reference path \""+shown+"\" must point to array.")
+		}
+		r.inspect("afterItemsPath", v)
 	default:
 		v = eff
 	}
@@ -347,3 +358,26 @@ func str(v *asl.Value) string {
 }
 
 var _ = time.Second
+
+// mapMocked is a Map under TestState with a mock: the mock is the result of
+// the iterations; mapIterationFailureCount is checked against the
+// tolerated failures.
+func (r *stateRun) mapMocked(s *asl.MapState, ts *testStateCtl, tolCount, tolPct int64) outcome {
+	if ts.mockErr != nil {
+		return outcome{fail: &failure{Error: ts.mockErr.Error, HasError: true, Cause: ts.mockErr.Cause, HasCause: ts.mockErr.HasCause}}
+	}
+	hasTol := s.ToleratedFailureCount != nil || s.ToleratedFailureCountPath != "" || s.ToleratedFailurePercentage != nil || s.ToleratedFailurePercentagePath != ""
+	if n := ts.opts.MapIterationFailureCount; n > 0 && hasTol {
+		total := 0
+		if arr, ok := ts.mock.([]any); ok {
+			total = len(arr)
+		}
+		if exceedsTolerance(n, total, tolCount, tolPct, s) {
+			return outcome{fail: newFailure(ErrExceedToleratedFailureThreshold, toleranceCause)}
+		}
+	}
+	return r.processResult(ts.mock, s.ResultSelector, s.ResultPath)
+}
+
+// toleranceCause is AWS's cause for States.ExceedToleratedFailureThreshold.
+const toleranceCause = "The specified tolerated failure threshold was exceeded"

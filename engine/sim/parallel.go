@@ -13,6 +13,7 @@ func runParallel(r *stateRun, s *asl.ParallelState) outcome {
 		if eff, fl = r.inputPath(); fl != nil {
 			return outcome{fail: fl}
 		}
+		r.inspect("afterInputPath", eff)
 	}
 	rt := newRetrier(s.Retry)
 	for {
@@ -20,17 +21,9 @@ func runParallel(r *stateRun, s *asl.ParallelState) outcome {
 		if o.fail == nil {
 			return o
 		}
-		if o.fail.terminal() {
+		if o, again := r.recover(rt, s.Catch, o, "ParallelStateFailed"); !again {
 			return o
 		}
-		if rt.retry(r, o.fail) {
-			continue
-		}
-		r.f.emit("ParallelStateFailed", nil)
-		if c, ok := r.catch(s.Catch, o.fail); ok {
-			return c
-		}
-		return o
 	}
 }
 
@@ -50,6 +43,12 @@ func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
 	}
 	if fl != nil {
 		return outcome{fail: fl}
+	}
+	if ts := f.e.ts; ts != nil && (ts.hasMock || ts.mockErr != nil) {
+		if ts.mockErr != nil {
+			return outcome{fail: &failure{Error: ts.mockErr.Error, HasError: true, Cause: ts.mockErr.Cause, HasCause: ts.mockErr.HasCause}}
+		}
+		return r.processResult(ts.mock, s.ResultSelector, s.ResultPath)
 	}
 	f.emit("ParallelStateStarted", nil)
 	results := make([]any, len(s.Branches))

@@ -24,19 +24,30 @@ func runPass(r *stateRun, s *asl.PassState) outcome {
 	if fl != nil {
 		return outcome{fail: fl}
 	}
+	if s.Result == nil {
+		r.inspect("afterInputPath", eff)
+	}
 	result := eff
 	switch {
+	case s.Result != nil:
+		// Result wins over Parameters (AWS ignores Parameters then).
+		result = r.constant(s.Result)
 	case s.Parameters != nil:
 		if result, fl = r.template(s.Parameters, eff, "Parameters"); fl != nil {
 			return outcome{fail: fl}
 		}
-	case s.Result != nil:
-		result = r.constant(s.Result)
+		r.inspect("afterParameters", result)
+	default:
+		r.inspect("afterParameters", result)
+	}
+	if s.Result != nil {
+		r.inspect("result", result)
 	}
 	a, fl := r.assign(s.Assign, r.env(result))
 	if fl != nil {
 		return outcome{fail: fl}
 	}
+	r.inspect("afterResultSelector", result)
 	data, fl := r.resultPath(s.ResultPath, result)
 	if fl != nil {
 		return outcome{fail: fl}

@@ -18,6 +18,7 @@ func runSucceed(r *stateRun, s *asl.SucceedState) outcome {
 	if fl != nil {
 		return outcome{fail: fl}
 	}
+	r.inspect("afterInputPath", eff)
 	out, fl := r.outputPath(eff)
 	if fl != nil {
 		return outcome{fail: fl}

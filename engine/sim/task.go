@@ -62,6 +62,7 @@ func runTask(r *stateRun, s *asl.TaskState) outcome {
 		if eff, fl = r.inputPath(); fl != nil {
 			return outcome{fail: fl}
 		}
+		r.inspect("afterInputPath", eff)
 	}
 	res := parseResource(s.Resource)
 	rt := newRetrier(s.Retry)
@@ -70,13 +71,9 @@ func runTask(r *stateRun, s *asl.TaskState) outcome {
 		if o.fail == nil {
 			return o
 		}
-		if rt.retry(r, o.fail) {
-			continue
+		if o, again := r.recover(rt, s.Catch, o, ""); !again {
+			return o
 		}
-		if c, ok := r.catch(s.Catch, o.fail); ok {
-			return c
-		}
-		return o
 	}
 }
 
@@ -110,6 +107,11 @@ func (r *stateRun) taskAttempt(s *asl.TaskState, res resource, eff any) outcome 
 	if fl != nil {
 		return outcome{fail: fl}
 	}
+	if r.jsonata() {
+		r.inspect("afterArguments", params)
+	} else {
+		r.inspect("afterParameters", params)
+	}
 	var creds any
 	hasCreds := s.Credentials != nil
 	if hasCreds {
@@ -126,6 +128,7 @@ func (r *stateRun) taskAttempt(s *asl.TaskState, res resource, eff any) outcome 
 	if fl != nil {
 		return outcome{fail: fl}
 	}
+	r.inspect("result", result)
 	return r.processResult(result, s.ResultSelector, s.ResultPath)
 }
 
@@ -156,6 +159,7 @@ func (r *stateRun) processResult(result any, selector *asl.Value, rp *string) ou
 			return outcome{fail: fl}
 		}
 	}
+	r.inspect("afterResultSelector", result)
 	data, fl := r.resultPath(rp, result)
 	if fl != nil {
 		return outcome{fail: fl}

@@ -19,6 +19,7 @@ func runWait(r *stateRun, s *asl.WaitState) outcome {
 		if eff, fl = r.inputPath(); fl != nil {
 			return outcome{fail: fl}
 		}
+		r.inspect("afterInputPath", eff)
 	}
 	d, fl := r.waitDuration(s, eff)
 	if fl != nil {
