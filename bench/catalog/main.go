@@ -57,9 +57,16 @@ func main() {
 		}
 	}
 	fmt.Printf("load index: %.1f ms\n", float64(load.Microseconds())/1000)
-	fmt.Printf("%-26s %10s %10s  %s\n", "search query", "median ms", "max ms", "top result")
-	var worst time.Duration
+	fmt.Println("search per query, in ms: first run (word scores not yet cached for new words), then median and max of the repeats")
+	fmt.Printf("%-26s %9s %9s %9s  %s\n", "query", "first", "median", "max", "top result")
+	var worst, worstFirst time.Duration
 	for _, q := range queries {
+		t1 := time.Now()
+		c.Search(q, 20)
+		first := time.Since(t1)
+		if first > worstFirst {
+			worstFirst = first
+		}
 		ds := make([]time.Duration, *runs)
 		var top string
 		for i := range ds {
@@ -75,9 +82,9 @@ func main() {
 		if med > worst {
 			worst = med
 		}
-		fmt.Printf("%-26q %10.3f %10.3f  %s\n", q, ms(med), ms(max), top)
+		fmt.Printf("%-26q %9.3f %9.3f %9.3f  %s\n", q, ms(first), ms(med), ms(max), top)
 	}
-	fmt.Printf("slowest median search: %.3f ms (goal < 16 ms per keystroke)\n", ms(worst))
+	fmt.Printf("slowest first search: %.3f ms, slowest median: %.3f ms (goal < 16 ms per keystroke)\n", ms(worstFirst), ms(worst))
 }
 
 func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }

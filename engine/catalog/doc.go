@@ -1,6 +1,11 @@
 // Package catalog holds every AWS SDK action that Step Functions can call and
 // the optimized service integrations, generated from AWS's own API models
 // (the npm package aws-sdk 2.1693.0, apis/*.min.json and clients/*.d.ts).
+// The min models carry neither error shapes nor min/max constraints: the
+// generator takes those from botocore's service-2.json models when a botocore
+// installation is found (see internal/build), and AWS's list of AWS SDK
+// integrations (internal/build/documented.txt) gives the exception prefixes
+// and the services and operations Step Functions does not support.
 //
 // The generated catalog is a directory of plain JSON files:
 //

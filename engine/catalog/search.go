@@ -3,6 +3,7 @@ package catalog
 import (
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Result is one action found by Search.
@@ -38,6 +39,7 @@ type actionDoc struct {
 	words    []int32 // indexes into searchIndex.vocab
 	id       string
 	resource string
+	boost    float64
 }
 
 // searchIndex interns the action words so that a query scores each distinct
@@ -46,6 +48,42 @@ type searchIndex struct {
 	docs   []*searchDoc
 	vocab  []string
 	wordID map[string]int32
+
+	mu    sync.Mutex
+	cache map[string][]float32 // query token → score of every vocab word
+	order []string             // cache keys, oldest first
+}
+
+// tokenCacheSize bounds the cached token scores (about 30 KB each).
+const tokenCacheSize = 32
+
+// tokenScores scores every vocabulary word against a query token.
+func (idx *searchIndex) tokenScores(q string) []float32 {
+	idx.mu.Lock()
+	if s, ok := idx.cache[q]; ok {
+		idx.mu.Unlock()
+		return s
+	}
+	idx.mu.Unlock()
+	syn := synonyms[q]
+	s := make([]float32, len(idx.vocab))
+	for w, text := range idx.vocab {
+		s[w] = float32(wordScore(q, text, syn))
+	}
+	idx.mu.Lock()
+	if idx.cache == nil {
+		idx.cache = map[string][]float32{}
+	}
+	if _, ok := idx.cache[q]; !ok {
+		idx.cache[q] = s
+		idx.order = append(idx.order, q)
+		if len(idx.order) > tokenCacheSize {
+			delete(idx.cache, idx.order[0])
+			idx.order = idx.order[1:]
+		}
+	}
+	idx.mu.Unlock()
+	return s
 }
 
 func (idx *searchIndex) intern(words []string) []int32 {
@@ -110,6 +148,30 @@ var servicePopularity = map[string]float64{
 	"firehose": 3, "codebuild": 3, "eks": 3, "emr": 3, "scheduler": 3, "cloudformation": 3,
 	"rds": 3, "rdsdata": 2, "redshiftdata": 2, "ecr": 2, "route53": 2, "bedrockagentruntime": 3,
 	"bedrockagent": 2, "polly": 2, "emrserverless": 2, "emrcontainers": 2, "mediaconvert": 2,
+}
+
+// popularActions are the AWS SDK actions workflows call most; they rank
+// above their service's other actions.
+var popularActions = map[string]bool{
+	"s3:getObject": true, "s3:putObject": true, "s3:listObjectsV2": true, "s3:copyObject": true,
+	"s3:headObject": true, "s3:deleteObject": true, "s3:listBuckets": true,
+	"dynamodb:getItem": true, "dynamodb:putItem": true, "dynamodb:updateItem": true,
+	"dynamodb:deleteItem": true, "dynamodb:query": true, "dynamodb:scan": true,
+	"dynamodb:batchWriteItem": true, "dynamodb:batchGetItem": true, "dynamodb:transactWriteItems": true,
+	"sfn:startExecution": true, "sfn:startSyncExecution": true, "sfn:describeExecution": true,
+	"sfn:listExecutions": true, "sfn:sendTaskSuccess": true, "sfn:sendTaskFailure": true,
+	"lambda:invoke": true, "sns:publish": true, "sqs:sendMessage": true, "sqs:receiveMessage": true,
+	"sqs:deleteMessage": true, "eventbridge:putEvents": true, "secretsmanager:getSecretValue": true,
+	"ssm:getParameter": true, "ssm:getParameters": true, "ssm:putParameter": true,
+	"ec2:describeInstances": true, "ec2:startInstances": true, "ec2:stopInstances": true,
+	"ecs:runTask": true, "athena:startQueryExecution": true, "athena:getQueryResults": true,
+	"glue:startJobRun": true, "glue:startCrawler": true, "textract:analyzeDocument": true,
+	"textract:detectDocumentText": true, "translate:translateText": true, "comprehend:detectSentiment": true,
+	"rekognition:detectLabels": true, "bedrockruntime:invokeModel": true, "bedrockruntime:converse": true,
+	"sesv2:sendEmail": true, "ses:sendEmail": true, "cloudwatch:putMetricData": true,
+	"kinesis:putRecord": true, "firehose:putRecord": true, "kms:encrypt": true, "kms:decrypt": true,
+	"transcribe:startTranscriptionJob": true, "polly:startSpeechSynthesisTask": true,
+	"rdsdata:executeStatement": true, "redshiftdata:executeStatement": true, "scheduler:createSchedule": true,
 }
 
 // synonyms map a query word to action words that mean the same.
@@ -183,7 +245,11 @@ func newSearchIndex(c *Catalog) *searchIndex {
 				continue
 			}
 			id := "aws-sdk:" + s.ID + ":" + a
-			d.actions = append(d.actions, actionDoc{name: a, words: idx.intern(lowerWords(a)), id: id, resource: ResourcePrefix + id})
+			ad := actionDoc{name: a, words: idx.intern(lowerWords(a)), id: id, resource: ResourcePrefix + id}
+			if popularActions[s.ID+":"+a] {
+				ad.boost = 3
+			}
+			d.actions = append(d.actions, ad)
 		}
 		idx.docs = append(idx.docs, d)
 	}
@@ -253,11 +319,11 @@ func matchWord(q, w string) float64 {
 
 // wordScore scores a query token against an action word: exact 10, a
 // prefix 5–9, a synonym 7, a part of the word 3, else 0.
-func wordScore(q, w string) float64 {
+func wordScore(q, w string, syns []string) float64 {
 	if s := matchWord(q, w); s > 0 {
 		return s
 	}
-	for _, syn := range synonyms[q] {
+	for _, syn := range syns {
 		if syn == w {
 			return 7
 		}
@@ -279,13 +345,12 @@ func (c *Catalog) Search(query string, limit int) []Result {
 		return nil
 	}
 	idx := c.search
-	// Score every distinct action word once per query token.
-	word := make([][]float64, len(toks))
+	// Score every distinct action word once per query token; keep the
+	// scores of recent tokens, as typing repeats them keystroke after
+	// keystroke.
+	word := make([][]float32, len(toks))
 	for i, q := range toks {
-		word[i] = make([]float64, len(idx.vocab))
-		for w, text := range idx.vocab {
-			word[i][w] = wordScore(q, text)
-		}
+		word[i] = idx.tokenScores(q)
 	}
 	var hits []hit
 	svcScore := make([]float64, len(toks))
@@ -309,7 +374,7 @@ func (c *Catalog) Search(query string, limit int) []Result {
 			for i := range toks {
 				best := 0.0
 				for _, w := range a.words {
-					if s := word[i][w]; s > best {
+					if s := float64(word[i][w]); s > best {
 						best = s
 					}
 				}
@@ -342,7 +407,7 @@ func (c *Catalog) Search(query string, limit int) []Result {
 				total += 4
 			}
 			total -= 0.5 * float64(len(a.words)-covered)
-			total += d.boost
+			total += d.boost + a.boost
 			if d.optimized {
 				total += 5
 			}
