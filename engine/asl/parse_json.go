@@ -20,8 +20,10 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
-// maxDepth bounds nesting so hostile input cannot exhaust the stack.
-const maxDepth = 10000
+// maxDepth bounds nesting so hostile input cannot exhaust the stack. It is
+// Jackson's default limit (what AWS parses definitions with), and stays
+// below YAML's, so every JSON document also prints as YAML.
+const maxDepth = 1000
 
 // ParseJSON parses a JSON document into a Value tree. Every node and every
 // object key carries its position; object members keep their source order,

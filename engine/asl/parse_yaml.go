@@ -55,7 +55,7 @@ func ParseYAML(src []byte) (v *Value, err error) {
 			v, err = nil, se
 		}
 	}()
-	return c.node(doc.Content[0]), nil
+	return c.node(doc.Content[0], 0), nil
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -143,7 +143,10 @@ var coreTags = map[string]bool{
 	"!!map": true, "!!seq": true, "!!timestamp": true, "!!binary": true, "!!merge": true,
 }
 
-func (c *yamlConv) node(n *yaml.Node) *Value {
+func (c *yamlConv) node(n *yaml.Node, depth int) *Value {
+	if depth > maxDepth {
+		c.fail(n, "exceeded max depth of "+strconv.Itoa(maxDepth))
+	}
 	c.count++
 	if c.count > c.budget {
 		c.fail(n, "aliases expand to more than "+strconv.Itoa(c.budget)+" nodes")
@@ -156,7 +159,7 @@ func (c *yamlConv) node(n *yaml.Node) *Value {
 			c.fail(n, "anchor '"+n.Alias.Anchor+"' refers to itself")
 		}
 		c.active[n.Alias] = true
-		v := c.node(n.Alias)
+		v := c.node(n.Alias, depth)
 		delete(c.active, n.Alias)
 		// The alias's own position, so diagnostics point where it is used.
 		out := *v
@@ -174,14 +177,14 @@ func (c *yamlConv) node(n *yaml.Node) *Value {
 			v.Kind = Null
 			return v
 		}
-		return c.node(n.Content[0])
+		return c.node(n.Content[0], depth)
 	case yaml.MappingNode:
 		v.Kind = Object
 		v.Fields = make([]*Field, 0, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if k.ShortTag() == "!!merge" {
-				c.merge(v, val)
+				c.merge(v, val, depth+1)
 				continue
 			}
 			key := k
@@ -191,13 +194,13 @@ func (c *yamlConv) node(n *yaml.Node) *Value {
 			if key.Kind != yaml.ScalarNode {
 				c.fail(k, "mapping keys must be strings (found a "+kindName(key.Kind)+")")
 			}
-			v.Fields = append(v.Fields, &Field{Key: key.Value, KeyPos: c.pos(k), Value: c.node(val)})
+			v.Fields = append(v.Fields, &Field{Key: key.Value, KeyPos: c.pos(k), Value: c.node(val, depth+1)})
 		}
 	case yaml.SequenceNode:
 		v.Kind = Array
 		v.Items = make([]*Value, len(n.Content))
 		for i, it := range n.Content {
-			v.Items[i] = c.node(it)
+			v.Items[i] = c.node(it, depth+1)
 		}
 	case yaml.ScalarNode:
 		c.scalar(v, n, tag)
@@ -219,8 +222,8 @@ func kindName(k yaml.Kind) string {
 
 // merge applies a "<<" merge key: members of the merged mapping(s) that
 // the mapping does not define itself are added.
-func (c *yamlConv) merge(into *Value, n *yaml.Node) {
-	src := c.node(n)
+func (c *yamlConv) merge(into *Value, n *yaml.Node, depth int) {
+	src := c.node(n, depth)
 	var maps []*Value
 	switch src.Kind {
 	case Object:

@@ -196,3 +196,28 @@ Obj: !If
 		t.Errorf("PrintYAML =\n%s", y)
 	}
 }
+
+// TestPrintYAMLDeep: deep documents switch to flow style past a few
+// levels, so the output stays linear in size and reads back the same.
+func TestPrintYAMLDeep(t *testing.T) {
+	depth := maxDepth - 1
+	src := strings.Repeat(`{"k": [`, depth/2) + `"x", 1E700` + strings.Repeat(`]}`, depth/2)
+	v, err := ParseJSON([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := PrintYAML(v)
+	if len(y) > 20*len(src) {
+		t.Errorf("PrintYAML of a %d-byte document is %d bytes", len(src), len(y))
+	}
+	back, err := ParseYAML(y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !Equal(v, back) {
+		t.Error("deep document changed through YAML")
+	}
+	if _, err := ParseYAML([]byte(strings.Repeat("[", maxDepth+2) + strings.Repeat("]", maxDepth+2))); err == nil || !strings.Contains(err.Error(), "max depth") {
+		t.Errorf("ParseYAML too deep: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -45,15 +46,36 @@ type yamlPrinter struct {
 }
 
 // tag prints a tag: local ones ("!Ref") as written, global ones in the
-// verbatim form ("!<tag:example.com,2000:x>").
+// verbatim form ("!<tag:example.com,2000:x>"); characters a tag cannot
+// hold are %-escaped, which YAML parsers decode.
 func (p *yamlPrinter) tag(t string) {
-	if strings.HasPrefix(t, "!") {
-		p.b = append(p.b, t...)
-		return
+	verbatim := !strings.HasPrefix(t, "!")
+	if verbatim {
+		p.b = append(p.b, "!<"...)
+	} else {
+		p.b = append(p.b, '!')
+		t = t[1:]
 	}
-	p.b = append(p.b, "!<"...)
-	p.b = append(p.b, t...)
-	p.b = append(p.b, '>')
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if isTagChar(c) || (verbatim && (c == '!' || c == ',' || c == '[' || c == ']')) {
+			p.b = append(p.b, c)
+			continue
+		}
+		p.b = append(p.b, '%', "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&0xf])
+	}
+	if verbatim {
+		p.b = append(p.b, '>')
+	}
+}
+
+// isTagChar reports whether c may appear unescaped in a tag suffix.
+func isTagChar(c byte) bool {
+	switch {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-#;/?:@&=+$_.~*'()", c) >= 0
 }
 
 func (p *yamlPrinter) spaces(n int) {
@@ -94,10 +116,20 @@ func (p *yamlPrinter) items(v *Value, indent int, inlineFirst bool) {
 	}
 }
 
+// maxBlockIndent is the indentation beyond which collections print in
+// flow style, so deeply nested documents do not print quadratically.
+const maxBlockIndent = 64
+
 // after prints a value following "key:" or "-" on the current line.
 func (p *yamlPrinter) after(v *Value, indent int, dash bool) {
 	if v == nil {
 		v = &Value{}
+	}
+	if indent >= maxBlockIndent {
+		p.b = append(p.b, ' ')
+		p.flow(v)
+		p.b = append(p.b, '\n')
+		return
 	}
 	if v.Tag != "" {
 		p.b = append(p.b, ' ')
@@ -127,6 +159,43 @@ func (p *yamlPrinter) after(v *Value, indent int, dash bool) {
 	}
 }
 
+// flow prints v in flow style ({"k": [1, "s"]}), strings double-quoted.
+func (p *yamlPrinter) flow(v *Value) {
+	if v.Tag != "" {
+		p.tag(v.Tag)
+		p.b = append(p.b, ' ')
+	}
+	switch v.Kind {
+	case Object:
+		p.b = append(p.b, '{')
+		for i, f := range v.Fields {
+			if i > 0 {
+				p.b = append(p.b, ',', ' ')
+			}
+			if len(f.Key) > 1000 {
+				p.b = append(p.b, '?', ' ')
+			}
+			p.b = appendYAMLDoubleQuoted(p.b, f.Key)
+			p.b = append(p.b, ':', ' ')
+			p.flow(f.Value)
+		}
+		p.b = append(p.b, '}')
+	case Array:
+		p.b = append(p.b, '[')
+		for i, it := range v.Items {
+			if i > 0 {
+				p.b = append(p.b, ',', ' ')
+			}
+			p.flow(it)
+		}
+		p.b = append(p.b, ']')
+	case String:
+		p.b = appendYAMLDoubleQuoted(p.b, v.Str)
+	default:
+		p.scalar(v)
+	}
+}
+
 func (p *yamlPrinter) scalar(v *Value) {
 	switch v.Kind {
 	case Object:
@@ -135,6 +204,12 @@ func (p *yamlPrinter) scalar(v *Value) {
 		p.b = append(p.b, '[', ']')
 	case String:
 		p.str(v.Str)
+	case Number:
+		if _, err := strconv.ParseFloat(v.Str, 64); err != nil {
+			// Out of float64 range: YAML would read it as a string.
+			p.b = append(p.b, "!!float "...)
+		}
+		p.b = appendJSONScalar(p.b, v)
 	default:
 		p.b = appendJSONScalar(p.b, v)
 	}
