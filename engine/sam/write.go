@@ -56,7 +56,7 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 			return nil, nil
 		}
 		p.diff(m.defNode, oldV, def, false)
-		return []Change{{Path: t.Path, Data: applyEdits(t.Src, p.edits)}}, nil
+		return []Change{{Path: t.Path, Data: applyEdits(t.Src, lineEndings(t.Src, p.edits))}}, nil
 	case ViaDefinitionString:
 		text := []byte(m.defNode.value)
 		if m.joinText != "" {
@@ -75,9 +75,23 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		p := &patcher{src: newSource("", text), json: true, unit: jsonIndentUnit(text), compact: !bytes.Contains(text, []byte("\n"))}
 		p.diff(jsonNode(oldV, text), oldV, def, true)
 		enc := m.encodeString(applyEdits(text, p.edits))
+		if bytes.Contains(t.Src, []byte("\r\n")) {
+			enc = bytes.ReplaceAll(enc, []byte("\n"), []byte("\r\n"))
+		}
 		return []Change{{Path: t.Path, Data: splice(t.Src, m.Span, enc)}}, nil
 	}
 	return nil, fmt.Errorf("%s: cannot write the definition of %s", t.Path, m.ID)
+}
+
+// lineEndings makes inserted text use CRLF when the file does.
+func lineEndings(src []byte, edits []edit) []edit {
+	if !bytes.Contains(src, []byte("\r\n")) {
+		return edits
+	}
+	for i := range edits {
+		edits[i].text = strings.ReplaceAll(strings.ReplaceAll(edits[i].text, "\r\n", "\n"), "\n", "\r\n")
+	}
+	return edits
 }
 
 func splice(src []byte, s Span, text []byte) []byte {
@@ -102,7 +116,7 @@ func (m *StateMachine) patchFile(def *asl.Value) ([]byte, error) {
 		}
 		p := &patcher{src: newSource(m.FilePath, src), json: true, unit: jsonIndentUnit(src)}
 		p.diff(jsonNode(oldV, src), oldV, def, true)
-		return applyEdits(src, p.edits), nil
+		return applyEdits(src, lineEndings(src, p.edits)), nil
 	}
 	s := newSource(m.FilePath, src)
 	root, err := parseTree(s)
@@ -115,7 +129,7 @@ func (m *StateMachine) patchFile(def *asl.Value) ([]byte, error) {
 	}
 	p := &patcher{src: s, step: detectIndent(src, 2), shortTags: true}
 	p.diff(root, oldV, def, false)
-	return applyEdits(src, p.edits), nil
+	return applyEdits(src, lineEndings(src, p.edits)), nil
 }
 
 // inlineStep is the indentation step of an inline YAML Definition: how far
@@ -144,7 +158,7 @@ func (m *StateMachine) encodeString(text []byte) []byte {
 	case n.style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 		header := string(old)
 		if i := strings.IndexByte(header, '\n'); i >= 0 {
-			header = header[:i]
+			header = strings.TrimRight(header[:i], "\r")
 		}
 		body := strings.TrimRight(s, "\n")
 		if n.style&yaml.FoldedStyle != 0 && strings.Contains(body, "\n") {

@@ -354,3 +354,16 @@ func TestLooksLikeTemplate(t *testing.T) {
 		t.Error("an ASL definition taken for a template")
 	}
 }
+
+func init() {
+	for _, name := range []string{"yaml inline block", "string literal sub", "uri yaml file"} {
+		f := forms[name]
+		files := map[string]string{}
+		for k, v := range f.files {
+			files[k] = strings.ReplaceAll(v, "\n", "\r\n")
+		}
+		f.files = files
+		f.template = strings.ReplaceAll(f.template, "\n", "\r\n")
+		forms[name+" crlf"] = f
+	}
+}
