@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -292,4 +293,26 @@ func (ts *testStateCtl) testRetry(rules []*asl.Retrier, fl *failure) bool {
 		return true
 	}
 	return false
+}
+
+// MarshalJSON writes the TestState response (output and inspection values
+// as JSON values rather than JSON text).
+func (r *TestStateResult) MarshalJSON() ([]byte, error) {
+	m := map[string]any{"status": r.Status}
+	if r.HasOutput {
+		m["output"] = json.RawMessage(asl.EncodeJSON(r.Output))
+	}
+	if r.Error != "" {
+		m["error"] = r.Error
+	}
+	if r.Cause != "" {
+		m["cause"] = r.Cause
+	}
+	if r.NextState != "" {
+		m["nextState"] = r.NextState
+	}
+	if r.InspectionData != nil {
+		m["inspectionData"] = json.RawMessage(asl.EncodeJSON(r.InspectionData))
+	}
+	return json.Marshal(m)
 }
