@@ -248,3 +248,17 @@ func (c *Catalog) ServiceFor(action string) (id, file string, loaded bool, err e
 	c.mu.Unlock()
 	return id, entry.File, loaded, nil
 }
+
+// jsonOutput lists the top-level output members that hold any JSON where the
+// SDK's hold a string or blob: lambda:invoke's Payload, and a
+// states:startExecution.sync:2 execution's Output.
+func (info *ActionInfo) jsonOutput() []string {
+	if info.Optimized == nil {
+		return nil
+	}
+	out := info.Optimized.JSONOutput
+	if info.Pattern == RunJobJSONOutput {
+		out = append(append([]string(nil), out...), "Output")
+	}
+	return out
+}

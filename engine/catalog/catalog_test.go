@@ -255,3 +255,84 @@ func TestLoadIndexAndAddService(t *testing.T) {
 		t.Error("wrong format version accepted")
 	}
 }
+
+func TestInputMembersForCompletion(t *testing.T) {
+	c := fixture(t)
+	top, err := c.InputMembers("aws-sdk:dynamodb:putItem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(top) < 3 || top[0].Name != "Item" || !top[0].Required || top[1].Name != "TableName" || !top[1].Required {
+		t.Fatalf("required members first: %+v", top[:3])
+	}
+	var rv *catalog.Member
+	for i := range top {
+		if top[i].Name == "ReturnValues" {
+			rv = &top[i]
+		}
+	}
+	if rv == nil || !slices.Contains(rv.Enum, "ALL_OLD") {
+		t.Errorf("ReturnValues enum: %+v", rv)
+	}
+	// Item is a map of AttributeValue: its members are the type keys.
+	av, err := c.InputMembers("aws-sdk:dynamodb:putItem", "Item")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range av {
+		names = append(names, m.Name)
+	}
+	for _, want := range []string{"S", "N", "M", "L", "BOOL"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("AttributeValue members %v lack %s", names, want)
+		}
+	}
+	lam, _ := c.InputMembers("lambda:invoke")
+	if lam[0].Name != "FunctionName" || !lam[0].Required {
+		t.Errorf("lambda:invoke members %+v", lam)
+	}
+	for _, m := range lam {
+		if m.Name == "Payload" && m.Type != "json" {
+			t.Errorf("Payload %+v: the optimized integration takes JSON", m)
+		}
+	}
+	if _, err := c.InputMembers("aws-sdk:dynamodb:putItem", "Nope"); err == nil {
+		t.Error("unknown member path: no error")
+	}
+}
+
+func TestWaitForCallbackResultIsFree(t *testing.T) {
+	c := fixture(t)
+	if err := c.ValidateOutput("arn:aws:states:::lambda:invoke.waitForTaskToken", map[string]any{"StatusCode": "x"}, catalog.Strict); err != nil {
+		t.Errorf("callback result validated against the invoke output: %v", err)
+	}
+	if err := c.ValidateOutput("arn:aws:states:::lambda:invoke", map[string]any{"StatusCode": "x"}, catalog.Strict); err == nil {
+		t.Error("request-response result not validated")
+	}
+	out, _ := c.SampleOutput("arn:aws:states:::states:startExecution.sync:2")
+	m, _ := out.(map[string]any)
+	if _, ok := m["Output"].(map[string]any); !ok {
+		t.Errorf(".sync:2 sample Output should be JSON: %v", out)
+	}
+	if err := c.ValidateOutput("arn:aws:states:::states:startExecution.sync:2", m, catalog.Strict); err != nil {
+		t.Errorf(".sync:2 sample: %v", err)
+	}
+}
+
+func TestFindDirHonoursEnvironment(t *testing.T) {
+	fixture(t)
+	t.Setenv("ASLSTUDIO_CATALOG", fixtureDir)
+	d, err := catalog.FindDir()
+	if err != nil || d != fixtureDir {
+		t.Fatalf("FindDir = %q, %v", d, err)
+	}
+	c, err := catalog.LoadDefault()
+	if err != nil || c.ActionCount() != 8 {
+		t.Fatalf("LoadDefault: %v", err)
+	}
+	t.Setenv("ASLSTUDIO_CATALOG", t.TempDir())
+	if _, err := catalog.FindDir(); err == nil {
+		t.Error("a directory without index.json accepted")
+	}
+}

@@ -120,9 +120,12 @@ func (c *Catalog) SampleOutput(action string) (any, error) {
 		}
 		return map[string]any{}, nil
 	}
+	if info.Pattern == WaitForCallback {
+		return map[string]any{}, nil
+	}
 	out := sample("", info.Output, info.Shapes, 0, true)
-	if m, ok := out.(map[string]any); ok && info.Optimized != nil {
-		for _, j := range info.Optimized.JSONOutput {
+	if m, ok := out.(map[string]any); ok {
+		for _, j := range info.jsonOutput() {
 			if _, ok := m[j]; ok {
 				m[j] = map[string]any{}
 			}

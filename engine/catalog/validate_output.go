@@ -58,14 +58,12 @@ func (c *Catalog) ValidateOutput(action string, value any, mode string) error {
 	if err != nil {
 		return err
 	}
-	if info.Output == nil {
-		return nil
+	if info.Output == nil || info.Pattern == WaitForCallback {
+		return nil // a callback's result is whatever SendTaskSuccess sent
 	}
 	v := &validator{shapes: info.Shapes, strict: mode == Strict, json: map[string]bool{}}
-	if info.Optimized != nil {
-		for _, j := range info.Optimized.JSONOutput {
-			v.json[j] = true
-		}
+	for _, j := range info.jsonOutput() {
+		v.json[j] = true
 	}
 	out := resolve(info.Output, info.Shapes)
 	obj, ok := value.(map[string]any)
