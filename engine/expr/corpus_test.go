@@ -3,11 +3,11 @@ package expr
 import (
 	"encoding/json"
 	"fmt"
-	"sync"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aslstudio/aslstudio/engine/asl"

@@ -79,6 +79,10 @@ func checkLiteralArgs(c *icall) error {
 			_, err = argObject([]any{a.lit}, 0)
 		case "integer":
 			_, err = argInt([]any{a.lit}, 0)
+		case "number":
+			if TypeName(a.lit) != "number" {
+				err = fmt.Errorf("argument %d must be a number, but was %s: %s", i+1, TypeName(a.lit), encode(a.lit))
+			}
 		case "boolean":
 			_, err = argBool([]any{a.lit}, 0)
 		}
@@ -104,6 +108,6 @@ var literalKinds = map[string][]string{
 	"Hash":           {"", "string"},
 	"JsonMerge":      {"object", "object", "boolean"},
 	"MathRandom":     {"integer", "integer", "integer"},
-	"MathAdd":        {"integer", "integer"},
+	"MathAdd":        {"number", "number"},
 	"StringSplit":    {"string", "string"},
 }

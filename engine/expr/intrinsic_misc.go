@@ -113,17 +113,26 @@ func fnJSONMerge(args []any, _ *Env) (any, error) {
 	return out, nil
 }
 
-// fnMathAdd is States.MathAdd(a, b) on integers.
+// fnMathAdd is States.MathAdd(a, b): the sum of two numbers, an integer
+// when both are integers (AWS accepts fractions too: the corpus adds 4.3).
 func fnMathAdd(args []any, _ *Env) (any, error) {
-	a, err := argInt(args, 0)
-	if err != nil {
-		return nil, err
+	var f [2]float64
+	ints := true
+	for i := range f {
+		switch n := args[i].(type) {
+		case int64:
+			f[i] = float64(n)
+		case float64:
+			f[i] = n
+			ints = false
+		default:
+			return nil, fmt.Errorf("argument %d must be a number, but was %s: %s", i+1, TypeName(args[i]), encode(args[i]))
+		}
 	}
-	b, err := argInt(args, 1)
-	if err != nil {
-		return nil, err
+	if ints {
+		return args[0].(int64) + args[1].(int64), nil
 	}
-	return a + b, nil
+	return f[0] + f[1], nil
 }
 
 // fnMathRandom is States.MathRandom(start, end[, seed]): an integer in

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	jsonata "github.com/blues/jsonata-go"
+	"github.com/blues/jsonata-go/jparse"
 )
 
 // The JSONata engine is github.com/blues/jsonata-go (JSONata 1.x semantics);
@@ -44,6 +45,7 @@ type compiled struct {
 	expr  *jsonata.Expr
 	env   *Env
 	names map[string]bool // variable names bound so far, to unbind stale ones
+	root  jparse.Node     // the syntax tree, for emptyArrayTail
 }
 
 var (
@@ -74,7 +76,11 @@ func compileJSONata(src string) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{expr: e, names: map[string]bool{}}
+	root, err := jparse.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	c = &compiled{expr: e, names: map[string]bool{}, root: root}
 	if err := e.RegisterExts(awsFunctions(c)); err != nil {
 		return nil, err
 	}
@@ -150,6 +156,9 @@ func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
 	}
 	out, err := c.expr.Eval(bindValue(env.Input))
 	if errors.Is(err, jsonata.ErrUndefined) {
+		if v, ok := c.emptyArrayTail(env); ok {
+			return v, false, nil
+		}
 		return nil, true, nil
 	}
 	if err != nil {
@@ -256,4 +265,56 @@ func validVarName(s string) bool {
 		}
 	}
 	return true
+}
+
+// emptyArrayTail gives JSONata 2.x's result for a path whose last step
+// selects one empty array, e.g. $states.input.items with {"items": []}:
+// jsonata-js returns that array ([]), the library returns undefined. It
+// evaluates the path without its last step and applies the last name step
+// itself. (Called with c.mu held; the prefix is a shorter expression, so
+// locks are always taken longest first and cannot deadlock.)
+func (c *compiled) emptyArrayTail(env *Env) (any, bool) {
+	p, ok := c.root.(*jparse.PathNode)
+	if !ok || len(p.Steps) == 0 || p.KeepArrays {
+		return nil, false
+	}
+	last, ok := p.Steps[len(p.Steps)-1].(*jparse.NameNode)
+	if !ok {
+		return nil, false
+	}
+	base := env.Input
+	if len(p.Steps) > 1 {
+		var prefix string
+		if len(p.Steps) == 2 {
+			prefix = p.Steps[0].String()
+		} else {
+			prefix = jparse.PathNode{Steps: p.Steps[:len(p.Steps)-1]}.String()
+		}
+		v, undefined, err := evalJSONata(prefix, env)
+		if err != nil || undefined {
+			return nil, false
+		}
+		base = v
+	}
+	var results []any
+	collect := func(x any) {
+		if m, ok := x.(map[string]any); ok {
+			if v, ok := m[last.Value]; ok {
+				results = append(results, v)
+			}
+		}
+	}
+	if a, ok := base.([]any); ok {
+		for _, it := range a {
+			collect(it)
+		}
+	} else {
+		collect(base)
+	}
+	if len(results) == 1 {
+		if a, ok := results[0].([]any); ok && len(a) == 0 {
+			return []any{}, true
+		}
+	}
+	return nil, false
 }

@@ -21,7 +21,7 @@ func TestIsJSONata(t *testing.T) {
 
 func TestEvalJSONata(t *testing.T) {
 	env := &Env{
-		Input:          js(t, `{"a":1,"f":1.5,"n":null,"arr":[1,2,3],"s":"x","input_values":[1,2,3]}`),
+		Input:          js(t, `{"a":1,"f":1.5,"n":null,"arr":[1,2,3],"s":"x","input_values":[1,2,3],"empty":[],"o":{"e":[]},"objs":[{"b":[]},{"b":[1]}],"one":[5]}`),
 		Context:        js(t, `{"State":{"Name":"S","EnteredTime":"2024-01-01T00:00:00Z"}}`),
 		Vars:           map[string]any{"v": int64(3), "nv": nil, "obj": js(t, `{"k":"v"}`), "var_constant_1": int64(1)},
 		Result:         js(t, `{"Payload":{"status":"ok"}}`),
@@ -63,6 +63,12 @@ func TestEvalJSONata(t *testing.T) {
 		{"[$nope]", `[]`},
 		{"$states.input.arr.($ * 2)", `[2,4,6]`},
 		{"$variable := 1", `1`},
+		// jsonata-js returns a selected empty array as [] (the library: undefined)
+		{"$states.input.empty", `[]`},
+		{"$states.input.o.e", `[]`},
+		{"$states.input.objs[0].b", `[]`},
+		{"$states.input.objs.b", `1`},
+		{"$states.input.one", `[5]`},
 	}
 	for _, tc := range tests {
 		if err := CheckJSONata(tc.expr); err != nil {
