@@ -1,0 +1,288 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func mustExec(t *testing.T, def, input string, o Options) *Execution {
+	t.Helper()
+	ex, err := NewExecution([]byte(def), []byte(input), o)
+	if err != nil {
+		t.Fatalf("NewExecution: %v", err)
+	}
+	return ex
+}
+
+func eventTypes(ex *Execution) string {
+	var b []string
+	for _, e := range ex.Events() {
+		b = append(b, e.Type)
+	}
+	return strings.Join(b, " ")
+}
+
+const waitDef = `{"StartAt":"W","States":{
+  "W":{"Type":"Wait","Seconds":3600,"Next":"P"},
+  "P":{"Type":"Pass","Parameters":{"t.$":"$$.State.EnteredTime"},"End":true}}}`
+
+func TestVirtualClock(t *testing.T) {
+	start := time.Now()
+	ex := mustExec(t, waitDef, `{}`, Options{})
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Fatalf("status %s: %s %s", st, ex.Error(), ex.Cause())
+	}
+	if time.Since(start) > 5*time.Second {
+		t.Fatalf("a one-hour Wait took %v of real time", time.Since(start))
+	}
+	out := ex.Output().(map[string]any)
+	if out["t"] != "2024-01-01T01:00:00.000Z" {
+		t.Errorf("EnteredTime after a 1 h wait = %v, want 2024-01-01T01:00:00.000Z", out["t"])
+	}
+	evs := ex.Events()
+	if got := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); got != time.Hour {
+		t.Errorf("history spans %v, want 1h", got)
+	}
+}
+
+func TestStepAndRunUntil(t *testing.T) {
+	ex := mustExec(t, waitDef, `{}`, Options{})
+	want := []string{"ExecutionStarted", "WaitStateEntered", "WaitStateExited", "PassStateEntered"}
+	for i, w := range want {
+		ev := ex.Step()
+		if ev == nil || ev.Type != w {
+			t.Fatalf("step %d: %v, want %s", i, ev, w)
+		}
+		if int(ev.ID) != i+1 {
+			t.Errorf("step %d: id %d", i, ev.ID)
+		}
+	}
+	snap := ex.Snapshot()
+	if snap.State != "P" || snap.Status != StatusRunning {
+		t.Errorf("snapshot %+v", snap)
+	}
+	ev := ex.RunUntil(func(e *Event) bool { return e.Type == "ExecutionSucceeded" })
+	if ev == nil || ev.Type != "ExecutionSucceeded" || ex.Status() != StatusSucceeded {
+		t.Fatalf("RunUntil: %v status %s", ev, ex.Status())
+	}
+	if ex.Step() != nil {
+		t.Errorf("Step after the end returned an event")
+	}
+}
+
+const tokenDef = `{"StartAt":"Approve","States":{
+ "Approve":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+   "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"Next":"Done",
+   "Catch":[{"ErrorEquals":["Rejected"],"Next":"No"}]},
+ "Done":{"Type":"Succeed"},
+ "No":{"Type":"Fail","Error":"NotApproved"}}}`
+
+func TestTaskTokenPauseResume(t *testing.T) {
+	ex := mustExec(t, tokenDef, `{}`, Options{})
+	if st := ex.Run(); st != StatusPaused {
+		t.Fatalf("status %s, want PAUSED (%s %s)", st, ex.Error(), ex.Cause())
+	}
+	tok, state := ex.WaitingToken()
+	if tok == "" || state != "Approve" {
+		t.Fatalf("waiting token %q state %q", tok, state)
+	}
+	// The token reached the task's parameters.
+	var params map[string]any
+	for _, e := range ex.Events() {
+		if e.Type == "TaskScheduled" {
+			params = e.Details.Input.(map[string]any)
+		}
+	}
+	if body, _ := params["MessageBody"].(map[string]any); body["token"] != tok {
+		t.Errorf("TaskScheduled parameters %v do not carry the token %s", params, tok)
+	}
+	if err := ex.SendTaskHeartbeat(tok); err != nil {
+		t.Fatal(err)
+	}
+	if st := ex.Run(); st != StatusPaused {
+		t.Fatalf("after a heartbeat: %s, want still PAUSED", st)
+	}
+	if err := ex.SendTaskSuccess("nope", []byte(`{}`)); err == nil {
+		t.Errorf("unknown token accepted")
+	}
+	if err := ex.SendTaskSuccess(tok, []byte(`{"approved":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Fatalf("after SendTaskSuccess: %s %s %s", st, ex.Error(), ex.Cause())
+	}
+	if out := ex.Output().(map[string]any); out["approved"] != true {
+		t.Errorf("output %v", out)
+	}
+
+	ex = mustExec(t, tokenDef, `{}`, Options{})
+	ex.Run()
+	tok, _ = ex.WaitingToken()
+	if err := ex.SendTaskFailure(tok, "Rejected", "no"); err != nil {
+		t.Fatal(err)
+	}
+	if st := ex.Run(); st != StatusFailed || ex.Error() != "NotApproved" {
+		t.Errorf("after SendTaskFailure: %s %s", st, ex.Error())
+	}
+}
+
+func TestAbort(t *testing.T) {
+	ex := mustExec(t, tokenDef, `{}`, Options{})
+	ex.Run()
+	ex.Abort()
+	if ex.Status() != StatusAborted || !ex.Done() {
+		t.Fatalf("status %s", ex.Status())
+	}
+	evs := ex.Events()
+	if evs[len(evs)-1].Type != "ExecutionAborted" {
+		t.Errorf("last event %s", evs[len(evs)-1].Type)
+	}
+}
+
+func TestStepLimit(t *testing.T) {
+	loop := `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"A"}}}`
+	ex := mustExec(t, loop, `{}`, Options{MaxSteps: 500, Type: Express})
+	if st := ex.Run(); st != StatusFailed || !strings.Contains(ex.Cause(), "step limit of 500") {
+		t.Errorf("status %s cause %q", st, ex.Cause())
+	}
+	ex = mustExec(t, loop, `{}`, Options{})
+	if st := ex.Run(); st != StatusFailed || !strings.Contains(ex.Cause(), "25000") {
+		t.Errorf("STANDARD history limit: %s %q", st, ex.Cause())
+	}
+}
+
+func TestExpressTimeLimit(t *testing.T) {
+	def := `{"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":400,"End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{Type: Express})
+	if st := ex.Run(); st != StatusTimedOut || ex.Error() != ErrTimeout {
+		t.Errorf("EXPRESS 400 s wait: %s %s", st, ex.Error())
+	}
+	ex = mustExec(t, def, `{}`, Options{})
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Errorf("STANDARD 400 s wait: %s", st)
+	}
+}
+
+func TestRetryBackoffAndCatch(t *testing.T) {
+	def := `{"StartAt":"T","States":{
+	 "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f",
+	   "Retry":[{"ErrorEquals":["States.TaskFailed"],"IntervalSeconds":2,"BackoffRate":3,"MaxAttempts":2}],
+	   "Catch":[{"ErrorEquals":["States.ALL"],"ResultPath":"$.err","Next":"C"}],"End":true},
+	 "C":{"Type":"Pass","End":true}}}`
+	mocks := `{"StateMachines":{"m":{"TestCases":{"t":{"T":"Boom"}}}},
+	  "MockedResponses":{"Boom":{"0-9":{"Throw":{"Error":"Boom","Cause":"bad"}}}}}`
+	mc, err := ParseMockConfig([]byte(mocks))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := mustExec(t, def, `{"x":1}`, Options{Mocks: mc, TestCase: "t"})
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Fatalf("%s %s %s", st, ex.Error(), ex.Cause())
+	}
+	out := ex.Output().(map[string]any)
+	if e, _ := out["err"].(map[string]any); e["Error"] != "Boom" || e["Cause"] != "bad" || out["x"] != int64(1) {
+		t.Errorf("output %v", out)
+	}
+	if n := strings.Count(eventTypes(ex), "LambdaFunctionFailed"); n != 3 {
+		t.Errorf("%d failures, want 3 (1 + 2 retries): %s", n, eventTypes(ex))
+	}
+	evs := ex.Events()
+	// Back-off: 2 s then 6 s of virtual time.
+	if d := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); d != 8*time.Second {
+		t.Errorf("retries took %v of virtual time, want 8s", d)
+	}
+}
+
+func TestMockErrorsNamePointer(t *testing.T) {
+	for src, ptr := range map[string]string{
+		`{"MockedResponses":{"R":{"1-0":{"Return":1}}}}`:                                   "/MockedResponses/R/1-0",
+		`{"MockedResponses":{"R":{"0":{}}}}`:                                               "/MockedResponses/R/0",
+		`{"MockedResponses":{"R":{"0":{"Throw":{"Cause":"x"}}}}}`:                          "/MockedResponses/R/0/Throw/Error",
+		`{"StateMachines":{"M":{"TestCases":{"T":{"S":"Missing"}}}},"MockedResponses":{}}`: "/StateMachines/M/TestCases/T/S",
+	} {
+		_, err := ParseMockConfig([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), ptr) {
+			t.Errorf("%s: error %v, want pointer %s", src, err, ptr)
+		}
+	}
+}
+
+func TestNoMockNamesStateAndInvocation(t *testing.T) {
+	def := `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::sns:publish","End":true}}}`
+	ex := mustExec(t, def, `{"m":1}`, Options{})
+	ex.Run()
+	if ex.Status() != StatusFailed || !strings.Contains(ex.Cause(), "'T'") || !strings.Contains(ex.Cause(), "invocation #0") {
+		t.Errorf("%s %q", ex.Status(), ex.Cause())
+	}
+	ex = mustExec(t, def, `{"m":1}`, Options{PassThrough: true})
+	if ex.Run() != StatusSucceeded || ex.Output().(map[string]any)["m"] != int64(1) {
+		t.Errorf("pass-through: %s %v", ex.Status(), ex.Output())
+	}
+}
+
+func TestDeterministicSeed(t *testing.T) {
+	def := `{"StartAt":"P","States":{"P":{"Type":"Pass","Parameters":{"u.$":"States.UUID()","r.$":"States.MathRandom(1, 1000000)","n.$":"$$.Execution.Name"},"End":true}}}`
+	run := func(seed int64) string {
+		ex := mustExec(t, def, `{}`, Options{Seed: seed})
+		ex.Run()
+		return jsonText(ex.Output())
+	}
+	if run(1) != run(1) {
+		t.Errorf("same seed, different outputs")
+	}
+	if run(1) == run(2) {
+		t.Errorf("different seeds, same output %s", run(1))
+	}
+}
+
+func TestMapKeepsItemOrderAndCountsMocks(t *testing.T) {
+	def := `{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","ItemProcessor":{"StartAt":"T","States":{
+	  "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f","End":true}}},"End":true}}}`
+	mc, err := ParseMockConfig([]byte(`{"StateMachines":{"m":{"TestCases":{"t":{"T":"R"}}}},
+	 "MockedResponses":{"R":{"0":{"Return":"a"},"1-2":{"Return":"b"}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := mustExec(t, def, `{"items":[1,2,3]}`, Options{Mocks: mc, TestCase: "t"})
+	if ex.Run() != StatusSucceeded {
+		t.Fatalf("%s %s", ex.Error(), ex.Cause())
+	}
+	if got := jsonText(ex.Output()); got != `["a","b","b"]` {
+		t.Errorf("output %s", got)
+	}
+}
+
+func TestVariablesScopes(t *testing.T) {
+	def := `{"QueryLanguage":"JSONata","StartAt":"A","States":{
+	 "A":{"Type":"Pass","Assign":{"x":1},"Next":"P"},
+	 "P":{"Type":"Parallel","Branches":[{"StartAt":"B","States":{"B":{"Type":"Pass","Assign":{"x":2,"y":3},"Output":"{% $x %}","End":true}}},
+	   {"StartAt":"C","States":{"C":{"Type":"Pass","Output":"c","End":true}}}],
+	   "Output":"{% {'r': $states.result, 'x': $x} %}","End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{})
+	if ex.Run() != StatusSucceeded {
+		t.Fatalf("%s %s", ex.Error(), ex.Cause())
+	}
+	// The branch sees x=1 (its assignment shows only after the state); the
+	// outer x stays 1.
+	if got := jsonText(ex.Output()); got != `{"r":[1,"c"],"x":1}` {
+		t.Errorf("output %s, want {\"r\":[1,\"c\"],\"x\":1}", got)
+	}
+}
+
+func TestDataLimit(t *testing.T) {
+	def := `{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`
+	big := `{"s":"` + strings.Repeat("x", MaxPayloadBytes) + `"}`
+	ex := mustExec(t, def, big, Options{})
+	if ex.Run() != StatusFailed || ex.Error() != ErrDataLimitExceeded {
+		t.Errorf("%s %s", ex.Status(), ex.Error())
+	}
+}
+
+func TestSubstitutions(t *testing.T) {
+	def := `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":"${Greeting}","End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{Substitutions: map[string]string{"Greeting": "hello"}})
+	if ex.Run() != StatusSucceeded || ex.Output() != "hello" {
+		t.Errorf("%s %v", ex.Status(), ex.Output())
+	}
+}
