@@ -154,7 +154,10 @@ func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
 	if err := c.expr.RegisterVars(c.bindings(env)); err != nil {
 		return nil, false, err
 	}
-	out, err := c.expr.Eval(bindValue(env.Input))
+	// AWS evaluates with no context document: "$", "$$" and bare field
+	// names at the top level select nothing; data is reached through
+	// $states.input and variables.
+	out, err := c.expr.Eval(nil)
 	if errors.Is(err, jsonata.ErrUndefined) {
 		if v, ok := c.emptyArrayTail(env); ok {
 			return v, false, nil
@@ -282,8 +285,11 @@ func (c *compiled) emptyArrayTail(env *Env) (any, bool) {
 	if !ok {
 		return nil, false
 	}
-	base := env.Input
-	if len(p.Steps) > 1 {
+	if len(p.Steps) < 2 {
+		return nil, false // a bare name selects nothing (no context document)
+	}
+	var base any
+	{
 		var prefix string
 		if len(p.Steps) == 2 {
 			prefix = p.Steps[0].String()

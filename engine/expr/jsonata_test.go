@@ -92,6 +92,12 @@ func TestJSONataErrors(t *testing.T) {
 	wantErr(t, "non-function", err, ErrQueryEvaluation, "The JSONata expression '$randomSeeded($states.input.FunctionInput.fst)' specified for the field 'Output/FunctionResult' threw an error during evaluation. T1006: Attempted to invoke a non-function")
 	_, err = EvalJSONata("'a' + 1", env)
 	wantErr(t, "non-number", err, ErrQueryEvaluation, `The JSONata expression ''a' + 1' threw an error during evaluation. T2001: The left side of the "+" operator must evaluate to a number`)
+	// No context document, as in AWS: top-level $ and bare names select nothing.
+	for _, e := range []string{"$.FunctionInput", "FunctionInput", "$$.FunctionInput"} {
+		if v, err := EvalJSONata(e, env); err == nil {
+			t.Errorf("EvalJSONata(%s) = %v, want undefined", e, v)
+		}
+	}
 	if v, ok, err := EvalJSONataOptional("$nope", env); ok || err != nil || v != nil {
 		t.Errorf("EvalJSONataOptional($nope) = %v, %v, %v", v, ok, err)
 	}
