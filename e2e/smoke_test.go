@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/aslstudio/aslstudio/assets"
+	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
 // The default example's states appear once the app has mounted.
@@ -15,16 +16,15 @@ func TestSmokeExampleStatesAppear(t *testing.T) {
 	took := b.open("/")
 	t.Logf("navigation to mounted app: %v", took)
 
-	var def struct {
-		States map[string]json.RawMessage
-	}
-	if err := json.Unmarshal(assets.Default().Definition(), &def); err != nil {
+	root, err := asl.Parse(assets.Default().Definition())
+	if err != nil {
 		t.Fatal(err)
 	}
-	if len(def.States) == 0 {
+	names := asl.StateNames(root)
+	if len(names) == 0 {
 		t.Fatal("default example has no states")
 	}
-	for name := range def.States {
+	for _, name := range names {
 		n := eval[int](b, `document.querySelectorAll('[data-state='+JSON.stringify(`+jsString(name)+`)+']').length`)
 		if n == 0 {
 			t.Errorf("state %q is not on the page", name)

@@ -5,39 +5,56 @@ import (
 	"testing"
 
 	"github.com/aslstudio/aslstudio/assets"
+	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// mount mounts a studio in a client tester and returns its HTML.
-func mount(t *testing.T, s *Studio) (app.ClientDispatcher, func() string) {
+// mount mounts a studio in a client tester; html renders it after
+// consuming pending UI work.
+func mount(t *testing.T) (*Studio, app.ClientDispatcher, func() string) {
 	t.Helper()
+	s := &Studio{}
 	d := app.NewClientTester(s)
 	t.Cleanup(d.Close)
-	return d, func() string { d.Consume(); return app.HTMLString(s) }
+	return s, d, func() string { d.Consume(); return app.HTMLString(s) }
 }
 
 func TestStudioShowsDefaultExample(t *testing.T) {
-	_, html := mount(t, &Studio{})
+	_, _, html := mount(t)
 	page := html()
-	names, err := stateNames(assets.Default().Definition())
+	root, err := asl.Parse(assets.Default().Definition())
 	if err != nil {
 		t.Fatal(err)
 	}
+	names := asl.StateNames(root)
+	if len(names) < 3 {
+		t.Fatalf("default example has %d states", len(names))
+	}
 	for _, name := range names {
 		if !strings.Contains(page, `data-state="`+name+`"`) {
-			t.Errorf("state %q is not rendered", name)
+			t.Errorf("state %q is not on the canvas", name)
 		}
 	}
 	if !strings.Contains(page, `data-validation="valid"`) {
 		t.Error("the default example is not shown as valid")
 	}
+	if !strings.Contains(page, `<svg id="canvas-svg"`) {
+		t.Error("the canvas is not an SVG")
+	}
 }
 
-func stateNames(src []byte) ([]string, error) {
-	_, states, err := stopgapStates(src)
-	var names []string
-	for _, s := range states {
-		names = append(names, s.Name)
+func TestEveryButtonHasAnAriaLabel(t *testing.T) {
+	s, d, html := mount(t)
+	s.showGallery = true
+	s.selected = asl.StateNames(s.doc.Root)[0]
+	d.Consume()
+	page := html()
+	for _, tag := range []string{"<button", "<input", "<select", "<textarea"} {
+		for _, chunk := range strings.Split(page, tag)[1:] {
+			el := chunk[:strings.IndexByte(chunk, '>')]
+			if !strings.Contains(el, "aria-label=") {
+				t.Errorf("%s%s> has no aria-label", tag, el)
+			}
+		}
 	}
-	return names, err
 }

@@ -1,0 +1,140 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// codeEditorID is the id of the code pane's text area.
+const codeEditorID = "code-editor"
+
+func (s *Studio) renderCodePane() app.UI {
+	d := s.doc
+	line, col, hasPos := d.errorPos()
+	return app.Section().Class("code").Aria("label", "Code").Body(
+		app.Div().Class("code-tabs").Attr("role", "tablist").Body(
+			s.codeTab(formatJSON, "ASL JSON"),
+			s.codeTab(formatYAML, "ASL YAML"),
+			app.Div().Class("spacer"),
+			when(d.ParseErr == nil, func() app.UI {
+				return app.Span().Class("hint").Style("color", "var(--muted)").Style("font-size", "12px").
+					Text(fmt.Sprintf("%d lines", strings.Count(d.Text, "\n")+1))
+			}),
+		),
+		app.Div().Class("code-body").DataSet("code", d.Format).Body(
+			app.Textarea().ID(codeEditorID).Class("code-editor cm-content").
+				Aria("label", "Workflow definition ("+strings.ToUpper(d.Format)+")").
+				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("wrap", "off").
+				Text(d.Text).
+				OnInput(s.onCodeInput),
+		),
+		when(d.ParseErr != nil, func() app.UI {
+			msg := d.ParseErr.Error()
+			marker := app.Div().Class("code-error").Attr("role", "alert").DataSet("codeError", "true")
+			if hasPos {
+				marker = marker.DataSet("line", line).DataSet("column", col)
+			}
+			return marker.Body(
+				app.Span().Text("✕ "+msg),
+				when(hasPos, func() app.UI {
+					return app.Button().Class("tab").Aria("label", "Go to the error").Text("Go to").
+						OnClick(func(ctx app.Context, e app.Event) { selectInCode(d.Text, line, col) })
+				}),
+			)
+		}),
+	)
+}
+
+func (s *Studio) codeTab(format, label string) app.UI {
+	cls := "tab"
+	if s.doc.Format == format {
+		cls += " active"
+	}
+	return app.Button().Class(cls).Attr("role", "tab").Aria("label", label).Aria("selected", s.doc.Format == format).
+		DataSet("tab", format).Text(label).
+		OnClick(func(ctx app.Context, e app.Event) {
+			s.doc.setFormat(format)
+			s.committed(ctx)
+			s.syncCode()
+		})
+}
+
+// onCodeInput schedules a parse once typing pauses.
+func (s *Studio) onCodeInput(ctx app.Context, e app.Event) {
+	text := ctx.JSSrc().Get("value").String()
+	s.codeSeq++
+	seq := s.codeSeq
+	ctx.PreventUpdate()
+	ctx.After(codeDelay, func(ctx app.Context) {
+		if seq != s.codeSeq {
+			return
+		}
+		s.codeChanged(ctx, text)
+	})
+}
+
+// codeChanged makes typed code the document: when it parses, the canvas
+// follows (keeping the selection when the state still exists) and the
+// change is recorded; when not, the error shows and the canvas stays.
+func (s *Studio) codeChanged(ctx app.Context, text string) {
+	if text == s.doc.Text {
+		return
+	}
+	s.doc.setText(text)
+	if s.doc.ParseErr == nil {
+		s.committed(ctx)
+	} else {
+		s.saveDraft(ctx)
+	}
+}
+
+// syncCode puts the document's text into the code editor (after a change
+// that did not come from typing there).
+func (s *Studio) syncCode() {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().GetElementByID(codeEditorID)
+	if el.Truthy() && el.Get("value").String() != s.doc.Text {
+		el.Set("value", s.doc.Text)
+	}
+}
+
+// selectInCode moves the code editor's cursor to line:col (1-based, col in
+// bytes) and focuses it.
+func selectInCode(text string, line, col int) {
+	if !app.IsClient {
+		return
+	}
+	off := offsetOf(text, line, col)
+	el := app.Window().GetElementByID(codeEditorID)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("focus")
+	// The text area counts UTF-16 units; ASCII-only prefixes are the common case.
+	u := len([]rune(text[:off]))
+	el.Call("setSelectionRange", u, u+1)
+}
+
+// offsetOf converts a 1-based line and byte column to a byte offset.
+func offsetOf(text string, line, col int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(text[off:], '\n')
+		if i < 0 {
+			return len(text)
+		}
+		off += i + 1
+	}
+	off += col - 1
+	if off > len(text) {
+		off = len(text)
+	}
+	if off < 0 {
+		off = 0
+	}
+	return off
+}

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/layout"
+	"github.com/aslstudio/aslstudio/engine/validate"
+)
+
+// Code formats the code pane can show.
+const (
+	formatJSON = "json"
+	formatYAML = "yaml"
+)
+
+// document is the open workflow: the code as the user last typed or as the
+// last edit printed it, and the last version of it that parsed (the canvas
+// and the inspector show that one, so a typo never empties the canvas).
+type document struct {
+	Name   string
+	Format string
+	// Text is the code pane's content; it may not parse.
+	Text string
+
+	// Root is the last version that parsed; SM, Geom and Diags derive from it.
+	Root  *asl.Value
+	SM    *asl.StateMachine
+	Geom  *layout.Geometry
+	Diags []validate.Diagnostic
+	// ParseErr is why Text does not parse (nil when it does).
+	ParseErr error
+}
+
+// newDocument parses src (JSON or YAML) as a new document. A document that
+// does not parse is still opened, with an empty canvas and the error.
+func newDocument(name string, src []byte) *document {
+	d := &document{Name: name, Format: formatJSON}
+	if len(src) > 0 && src[0] != '{' && src[0] != '[' && !isSpaceThenBrace(src) {
+		d.Format = formatYAML
+	}
+	d.setText(string(src))
+	return d
+}
+
+func isSpaceThenBrace(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// setText replaces the code; when it parses, the model follows.
+func (d *document) setText(text string) {
+	d.Text = text
+	root, err := parseAs(d.Format, []byte(text))
+	if err != nil {
+		d.ParseErr = err
+		return
+	}
+	d.ParseErr = nil
+	d.setRoot(root)
+}
+
+func parseAs(format string, src []byte) (*asl.Value, error) {
+	var v *asl.Value
+	var err error
+	if format == formatYAML {
+		v, err = asl.ParseYAML(src)
+	} else {
+		v, err = asl.ParseJSON(src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if v.Kind != asl.Object {
+		return nil, fmt.Errorf("line %d, column %d: a definition is a JSON object, not %s", v.Pos.Line, v.Pos.Col, v.Kind)
+	}
+	return v, nil
+}
+
+// setRoot makes root the model and derives the typed view, the layout and
+// the diagnostics.
+func (d *document) setRoot(root *asl.Value) {
+	d.Root = root
+	sm, err := asl.Decode(root)
+	if err != nil || sm == nil {
+		sm = &asl.StateMachine{Node: root}
+	}
+	d.SM = sm
+	d.Geom = layout.Layout(sm, layout.Options{})
+	d.Diags = validate.Validate(root, validate.Options{})
+}
+
+// apply makes an edited copy of the model the document: it is printed in the
+// current format and parsed back, so that positions match the code.
+func (d *document) apply(root *asl.Value) {
+	d.setText(string(d.print(root)))
+}
+
+func (d *document) print(root *asl.Value) []byte {
+	if d.Format == formatYAML {
+		return asl.PrintYAML(root)
+	}
+	return asl.PrintJSON(root)
+}
+
+// setFormat shows the model in another format (the code is re-printed from
+// the last valid model; invalid text in the old format is dropped).
+func (d *document) setFormat(format string) {
+	if format == d.Format {
+		return
+	}
+	d.Format = format
+	if d.Root != nil {
+		d.setText(string(d.print(d.Root)))
+	}
+}
+
+// errorPos returns where the parse error is, when it has a position.
+func (d *document) errorPos() (line, col int, ok bool) {
+	var se *asl.SyntaxError
+	if errors.As(d.ParseErr, &se) {
+		return se.Line, se.Col, true
+	}
+	return 0, 0, false
+}
+
+// errorCount returns the number of ERROR and WARNING diagnostics.
+func (d *document) errorCount() (errs, warns int) {
+	for _, dg := range d.Diags {
+		if dg.Severity == validate.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+// state finds a state by name at any nesting level.
+func (d *document) state(name string) asl.State {
+	return findState(d.SM, name)
+}
+
+func findState(m *asl.StateMachine, name string) asl.State {
+	if m == nil {
+		return nil
+	}
+	for _, s := range m.States {
+		if s.Common().Name == name {
+			return s
+		}
+		switch t := s.(type) {
+		case *asl.ParallelState:
+			for _, b := range t.Branches {
+				if f := findState(b, name); f != nil {
+					return f
+				}
+			}
+		case *asl.MapState:
+			if f := findState(t.Processor, name); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// stateNames lists every state name in source order, nested ones included.
+func stateNames(m *asl.StateMachine) []string {
+	var out []string
+	var walk func(*asl.StateMachine)
+	walk = func(m *asl.StateMachine) {
+		if m == nil {
+			return
+		}
+		for _, s := range m.States {
+			out = append(out, s.Common().Name)
+			switch t := s.(type) {
+			case *asl.ParallelState:
+				for _, b := range t.Branches {
+					walk(b)
+				}
+			case *asl.MapState:
+				walk(t.Processor)
+			}
+		}
+	}
+	walk(m)
+	return out
+}
+
+// diagsFor returns the diagnostics whose pointer is inside state name.
+func (d *document) diagsFor(name string) []validate.Diagnostic {
+	s := d.state(name)
+	if s == nil {
+		return nil
+	}
+	ptr := asl.Pointer(s.Common().Node, d.Root)
+	var out []validate.Diagnostic
+	for _, dg := range d.Diags {
+		if dg.Path == ptr || len(dg.Path) > len(ptr) && dg.Path[:len(ptr)+1] == ptr+"/" {
+			out = append(out, dg)
+		}
+	}
+	return out
+}

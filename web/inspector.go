@@ -1,0 +1,312 @@
+package web
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/validate"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func (s *Studio) renderInspector() app.UI {
+	var body app.UI
+	if st := s.doc.state(s.selected); st != nil {
+		body = s.renderStateInspector(st)
+	} else {
+		body = s.renderWorkflowInspector()
+	}
+	return app.Aside().Class("panel inspector").Aria("label", "Inspector").DataSet("inspector", "true").Body(body)
+}
+
+// field is one labelled control; key is the ASL key it edits.
+func field(key, label string, control app.UI, extra ...app.UI) app.UI {
+	return app.Div().Class("field").DataSet("fieldRow", key).Body(
+		append([]app.UI{app.Label().Text(label), control}, extra...)...,
+	)
+}
+
+// textInput is an input that commits on change (blur or Enter).
+func textInput(key, label, value string, commit func(ctx app.Context, v string)) app.UI {
+	return app.Input().Type("text").Value(value).DataSet("field", key).Aria("label", label).
+		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) })
+}
+
+func (s *Studio) renderStateInspector(st asl.State) app.UI {
+	b := st.Common()
+	name := b.Name
+	var typeFields []app.UI
+	switch t := st.(type) {
+	case *asl.TaskState:
+		typeFields = append(typeFields,
+			field("Resource", "Resource", textInput("Resource", "Resource", t.Resource, func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Resource", asl.NewString(v))
+			})),
+			field("TimeoutSeconds", "Timeout (seconds)", s.numberInput(name, "TimeoutSeconds", literal(t.TimeoutSeconds))),
+			field("HeartbeatSeconds", "Heartbeat (seconds)", s.numberInput(name, "HeartbeatSeconds", literal(t.HeartbeatSeconds))),
+		)
+	case *asl.WaitState:
+		typeFields = append(typeFields,
+			field("Seconds", "Seconds", s.numberInput(name, "Seconds", literal(t.Seconds))),
+		)
+	case *asl.FailState:
+		typeFields = append(typeFields,
+			field("Error", "Error", textInput("Error", "Error", literal(t.Error), func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Error", optString(v))
+			})),
+			field("Cause", "Cause", textInput("Cause", "Cause", literal(t.Cause), func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Cause", optString(v))
+			})),
+		)
+	case *asl.ChoiceState:
+		typeFields = append(typeFields,
+			field("Default", "Default", s.targetSelect(name, "Default", t.Default, "(none)", func(ctx app.Context, v string) {
+				if v == "" {
+					s.setStateField(ctx, name, "Default", nil)
+					return
+				}
+				s.setStateField(ctx, name, "Default", asl.NewString(v))
+			})),
+			app.Div().Class("field").Body(
+				app.Label().Text(fmt.Sprintf("Rules (%d)", len(t.Choices))),
+				app.Ul().Class("diags").Body(app.Range(t.Choices).Slice(func(i int) app.UI {
+					r := t.Choices[i]
+					return app.Li().Class("diag").Style("cursor", "default").Text(ruleSummary(r) + " → " + r.Next)
+				})),
+			),
+		)
+	}
+	next := app.UI(nil)
+	switch st.(type) {
+	case *asl.ChoiceState, *asl.SucceedState, *asl.FailState:
+	default:
+		next = field("Next", "Next state", s.targetSelect(name, "Next", b.Next, "End the workflow", func(ctx app.Context, v string) {
+			s.setNext(ctx, name, v)
+		}))
+	}
+	return app.Div().Body(
+		app.H2().Text(b.Type+" state"),
+		field("Name", "Name", textInput("Name", "State name", name, func(ctx app.Context, v string) { s.rename(ctx, name, v) }),
+			app.Span().Class("hint").Text("Renaming updates every transition to it.")),
+		field("Type", "Type", app.Select().DataSet("field", "Type").Aria("label", "State type").
+			OnChange(func(ctx app.Context, e app.Event) {
+				typ := ctx.JSSrc().Get("value").String()
+				s.change(ctx, func(root *asl.Value) error { return asl.ChangeType(root, name, typ) })
+			}).Body(app.Range(stateTypes).Slice(func(i int) app.UI {
+			return app.Option().Value(stateTypes[i]).Selected(stateTypes[i] == b.Type).Text(stateTypes[i])
+		}))),
+		field("Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Comment").Text(b.Comment).
+			OnChange(func(ctx app.Context, e app.Event) {
+				s.setStateField(ctx, name, "Comment", optString(ctx.JSSrc().Get("value").String()))
+			})),
+		app.Range(typeFields).Slice(func(i int) app.UI { return typeFields[i] }),
+		when(next != nil, func() app.UI { return next }),
+		app.Div().Class("field").Body(
+			app.Div().Style("display", "flex").Style("gap", "6px").Body(
+				app.Button().Class("btn").Aria("label", "Duplicate state").Text("Duplicate").
+					OnClick(func(ctx app.Context, e app.Event) { s.duplicateState(ctx, name) }),
+				app.Button().Class("btn").Aria("label", "Delete state").Text("Delete").
+					OnClick(func(ctx app.Context, e app.Event) { s.removeState(ctx, name) }),
+			),
+		),
+		s.renderDiagnostics(s.doc.diagsFor(name), "Problems in this state"),
+	)
+}
+
+var stateTypes = []string{asl.TypeTask, asl.TypePass, asl.TypeChoice, asl.TypeWait, asl.TypeParallel, asl.TypeMap, asl.TypeSucceed, asl.TypeFail}
+
+// numberInput edits a numeric field; empty removes it.
+func (s *Studio) numberInput(state, key, value string) app.UI {
+	return app.Input().Type("number").Attr("min", "0").Value(value).DataSet("field", key).Aria("label", key).
+		OnChange(func(ctx app.Context, e app.Event) {
+			v := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+			if v == "" {
+				s.setStateField(ctx, state, key, nil)
+				return
+			}
+			s.setStateField(ctx, state, key, asl.NewNumber(v))
+		})
+}
+
+// targetSelect picks a state of the same scope as a transition target.
+func (s *Studio) targetSelect(state, key, value, none string, commit func(ctx app.Context, v string)) app.UI {
+	names := s.siblings(state)
+	return app.Select().DataSet("field", key).Aria("label", key).
+		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) }).
+		Body(
+			app.Option().Value("").Selected(value == "").Text(none),
+			app.Range(names).Slice(func(i int) app.UI {
+				return app.Option().Value(names[i]).Selected(names[i] == value).Text(names[i])
+			}),
+		)
+}
+
+// siblings lists the other states of the scope that holds state.
+func (s *Studio) siblings(state string) []string {
+	var out []string
+	var walk func(m *asl.StateMachine) bool
+	walk = func(m *asl.StateMachine) bool {
+		if m == nil {
+			return false
+		}
+		for _, st := range m.States {
+			if st.Common().Name == state {
+				for _, o := range m.States {
+					if n := o.Common().Name; n != state {
+						out = append(out, n)
+					}
+				}
+				return true
+			}
+			switch t := st.(type) {
+			case *asl.ParallelState:
+				for _, b := range t.Branches {
+					if walk(b) {
+						return true
+					}
+				}
+			case *asl.MapState:
+				if walk(t.Processor) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(s.doc.SM)
+	return out
+}
+
+func (s *Studio) renderWorkflowInspector() app.UI {
+	sm := s.doc.SM
+	comment, startAt, ql, timeout := "", "", "", ""
+	if sm != nil {
+		comment, startAt, ql = sm.Comment, sm.StartAt, sm.QueryLanguage
+		if sm.TimeoutSeconds != nil {
+			timeout = fmt.Sprint(*sm.TimeoutSeconds)
+		}
+	}
+	var tops []string
+	if sm != nil {
+		for _, st := range sm.States {
+			tops = append(tops, st.Common().Name)
+		}
+	}
+	return app.Div().Body(
+		app.H2().Text("Workflow"),
+		field("Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Workflow comment").Text(comment).
+			OnChange(func(ctx app.Context, e app.Event) {
+				s.setTopField(ctx, "Comment", optString(ctx.JSSrc().Get("value").String()))
+			})),
+		field("StartAt", "Start at", app.Select().DataSet("field", "StartAt").Aria("label", "Start at").
+			OnChange(func(ctx app.Context, e app.Event) {
+				s.setTopField(ctx, "StartAt", asl.NewString(ctx.JSSrc().Get("value").String()))
+			}).Body(app.Range(tops).Slice(func(i int) app.UI {
+			return app.Option().Value(tops[i]).Selected(tops[i] == startAt).Text(tops[i])
+		}))),
+		field("QueryLanguage", "Query language", app.Select().DataSet("field", "QueryLanguage").Aria("label", "Query language").
+			OnChange(func(ctx app.Context, e app.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				if v == asl.JSONPath {
+					s.setTopField(ctx, "QueryLanguage", nil)
+					return
+				}
+				s.setTopField(ctx, "QueryLanguage", asl.NewString(v))
+			}).Body(
+			app.Option().Value(asl.JSONPath).Selected(ql != asl.JSONata).Text("JSONPath"),
+			app.Option().Value(asl.JSONata).Selected(ql == asl.JSONata).Text("JSONata"),
+		)),
+		field("TimeoutSeconds", "Timeout (seconds)", app.Input().Type("number").Attr("min", "1").Value(timeout).
+			DataSet("field", "TimeoutSeconds").Aria("label", "Workflow timeout in seconds").
+			OnChange(func(ctx app.Context, e app.Event) {
+				v := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+				if v == "" {
+					s.setTopField(ctx, "TimeoutSeconds", nil)
+					return
+				}
+				s.setTopField(ctx, "TimeoutSeconds", asl.NewNumber(v))
+			})),
+		s.renderDiagnostics(s.doc.Diags, "Problems"),
+	)
+}
+
+func (s *Studio) renderDiagnostics(diags []validate.Diagnostic, title string) app.UI {
+	if len(diags) == 0 {
+		return app.Div().Body(
+			app.H2().Text(title),
+			app.P().Class("empty").DataSet("diagnostics", "0").Text("No problems found."),
+		)
+	}
+	return app.Div().Body(
+		app.H2().Text(fmt.Sprintf("%s (%d)", title, len(diags))),
+		app.Ul().Class("diags").DataSet("diagnostics", len(diags)).Body(
+			app.Range(diags).Slice(func(i int) app.UI {
+				d := diags[i]
+				cls := "diag warning"
+				if d.Severity == validate.Error {
+					cls = "diag error"
+				}
+				return app.Li().Class(cls).Attr("tabindex", "0").Aria("label", d.Severity+" "+d.Message).
+					OnClick(func(ctx app.Context, e app.Event) {
+						if st := s.stateAt(d.Path); st != "" {
+							s.selected = st
+						}
+						if d.Line > 0 {
+							selectInCode(s.doc.Text, d.Line, d.Column)
+						}
+					}).Body(
+					app.Div().Text(d.Message),
+					app.Code().Text(fmt.Sprintf("%s · %d:%d", d.Code, d.Line, d.Column)),
+				)
+			}),
+		),
+	)
+}
+
+// stateAt returns the innermost state whose pointer contains ptr.
+func (s *Studio) stateAt(ptr string) string {
+	best, bestLen := "", -1
+	for _, n := range stateNames(s.doc.SM) {
+		st := s.doc.state(n)
+		p := asl.Pointer(st.Common().Node, s.doc.Root)
+		if (ptr == p || strings.HasPrefix(ptr, p+"/")) && len(p) > bestLen {
+			best, bestLen = n, len(p)
+		}
+	}
+	return best
+}
+
+// literal is a scalar field's text as written ("" when absent).
+func literal(v *asl.Value) string {
+	if v == nil {
+		return ""
+	}
+	switch v.Kind {
+	case asl.String, asl.Number:
+		return v.Str
+	}
+	return string(asl.AppendCompactJSON(nil, v))
+}
+
+// optString is a string value, or nil (remove the field) for "".
+func optString(v string) *asl.Value {
+	if v == "" {
+		return nil
+	}
+	return asl.NewString(v)
+}
+
+// ruleSummary is a short text for a Choice rule.
+func ruleSummary(r *asl.ChoiceRule) string {
+	switch {
+	case r.Condition != nil:
+		return truncate(literal(r.Condition), 40)
+	case len(r.And) > 0:
+		return fmt.Sprintf("And (%d)", len(r.And))
+	case len(r.Or) > 0:
+		return fmt.Sprintf("Or (%d)", len(r.Or))
+	case r.Not != nil:
+		return "Not " + ruleSummary(r.Not)
+	}
+	return truncate(r.Variable+" "+r.Operator+" "+literal(r.Operand), 40)
+}

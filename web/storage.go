@@ -1,0 +1,76 @@
+package web
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// storageKey is where the open document is autosaved in localStorage.
+const storageKey = "aslstudio.session"
+
+// session is what a reload restores: the document (its code, even when it
+// does not parse), the undo-able last valid version, selection and view.
+type session struct {
+	Version  int      `json:"version"`
+	Name     string   `json:"name"`
+	Format   string   `json:"format"`
+	Text     string   `json:"text"`
+	Valid    string   `json:"valid"`
+	Selected string   `json:"selected"`
+	View     viewport `json:"view"`
+	ViewMode string   `json:"viewMode"`
+}
+
+// save autosaves the session; when the browser refuses (quota, private
+// mode), it warns and the document stays in memory.
+func (s *Studio) save(ctx app.Context) {
+	if !s.mounted || ctx == nil {
+		return
+	}
+	valid := s.doc.Text
+	if s.doc.ParseErr != nil && s.doc.Root != nil {
+		valid = string(s.doc.print(s.doc.Root))
+	}
+	err := ctx.LocalStorage().Set(storageKey, session{
+		Version: 1, Name: s.doc.Name, Format: s.doc.Format, Text: s.doc.Text, Valid: valid,
+		Selected: s.selected, View: s.view, ViewMode: s.viewMode,
+	})
+	if err != nil {
+		s.storageWarning = "Could not save in this browser (" + err.Error() + "); your work is kept while this tab is open."
+		return
+	}
+	s.storageWarning = ""
+}
+
+// saveDraft saves code that does not parse yet.
+func (s *Studio) saveDraft(ctx app.Context) { s.save(ctx) }
+
+// restore loads the autosaved session; it reports whether there was one.
+func (s *Studio) restore(ctx app.Context) bool {
+	var ss session
+	if err := ctx.LocalStorage().Get(storageKey, &ss); err != nil || ss.Version != 1 || ss.Text == "" {
+		return false
+	}
+	d := &document{Name: ss.Name, Format: ss.Format}
+	if d.Format != formatYAML {
+		d.Format = formatJSON
+	}
+	if ss.Valid != "" && ss.Valid != ss.Text {
+		d.setText(ss.Valid)
+	}
+	d.setText(ss.Text)
+	s.doc = d
+	s.hist = history{}
+	s.hist.reset(s.snapshot())
+	s.selected = ""
+	if d.state(ss.Selected) != nil {
+		s.selected = ss.Selected
+	}
+	if ss.View.K > 0 {
+		s.view = ss.View
+	}
+	switch ss.ViewMode {
+	case viewDesign, viewSplit, viewCode:
+		s.viewMode = ss.ViewMode
+	}
+	return true
+}
