@@ -20,6 +20,7 @@ type EditError struct {
 	Msg string
 }
 
+// Error implements error: "Op: message".
 func (e *EditError) Error() string { return e.Op + ": " + e.Msg }
 
 func editErr(op, format string, args ...any) error {

@@ -8,6 +8,11 @@ import (
 
 // Test documents, compact. Each edit case names one.
 var editDocs = map[string]string{
+	// A Parallel whose branch holds a Choice and a Task with a Catch.
+	"deep": `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{
+		"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"S"},
+		"T":{"Type":"Task","Resource":"r","TimeoutSeconds":5,"Retry":[{"ErrorEquals":["States.ALL"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"S"}],"Next":"S"},
+		"S":{"Type":"Succeed"}}}],"End":true}}}`,
 	// A → B → C(end)
 	"line": `{"StartAt":"A","States":{
 		"A":{"Type":"Pass","Next":"B"},
@@ -120,6 +125,15 @@ func TestEdits(t *testing.T) {
 		{"rename to taken", "nested", func(d *Value) error { return Rename(d, "B1", "J") }, "", `"J" is already used`},
 		{"rename to same", "line", func(d *Value) error { return Rename(d, "A", "A") },
 			`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Task","Resource":"r","x-note":"kept","Next":"C"},"C":{"Type":"Pass","End":true}}}`, ""},
+
+		{"rename inside a branch", "deep", func(d *Value) error { return Rename(d, "S", "Finish") },
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"Finish"},"T":{"Type":"Task","Resource":"r","TimeoutSeconds":5,"Retry":[{"ErrorEquals":["States.ALL"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"Finish"}],"Next":"Finish"},"Finish":{"Type":"Succeed"}}}],"End":true}}}`, ""},
+		{"insert before in a branch", "deep", func(d *Value) error { return InsertBefore(d, "C", "N", pass("")) },
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"N","States":{"N":{"Type":"Pass","Next":"C"},"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"S"},"T":{"Type":"Task","Resource":"r","TimeoutSeconds":5,"Retry":[{"ErrorEquals":["States.ALL"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"S"}],"Next":"S"},"S":{"Type":"Succeed"}}}],"End":true}}}`, ""},
+		{"task to parallel keeps retry and catch", "deep", func(d *Value) error { return ChangeType(d, "T", "Parallel") },
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"S"},"T":{"Type":"Parallel","Retry":[{"ErrorEquals":["States.ALL"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"S"}],"Next":"S"},"S":{"Type":"Succeed"}}}],"End":true}}}`, ""},
+		{"remove a branch's terminal state", "deep", func(d *Value) error { return Remove(d, "S") }, "", "dangling reference"},
+		{"wrap a whole branch", "deep", func(d *Value) error { return WrapInMap(d, []string{"T", "S"}, "W") }, "", "not the first state of the run"},
 
 		// Connect
 		{"connect", "line", func(d *Value) error { return Connect(d, "C", "A") },

@@ -13,6 +13,8 @@ const (
 	Object
 )
 
+// String returns the JSON name of the kind ("object", "number", …), as
+// used in messages such as "expected a string, found a number".
 func (k Kind) String() string {
 	switch k {
 	case Null:
