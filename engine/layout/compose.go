@@ -105,7 +105,8 @@ func emit(g *Geometry, sc *scope, ox, oy float64) {
 		}
 		ge := Edge{From: sc.nodes[e.from].id, To: sc.nodes[e.to].id, Kind: e.kind, Label: e.label, Points: pts, Back: sc.back[i]}
 		if at := sc.labelAt[i]; at != nil {
-			ge.LabelAt = &[2]float64{ox + at[0], oy + at[1]}
+			ge.LabelAt = &[2]float64{ox + at.x, oy + at.y}
+			ge.LabelWidth = math.Round(at.w)
 		}
 		g.Edges = append(g.Edges, ge)
 	}
@@ -125,7 +126,7 @@ func bounds(g *Geometry) (float64, float64) {
 			h = math.Max(h, p[1])
 		}
 		if e.LabelAt != nil {
-			w = math.Max(w, e.LabelAt[0]+textWidth(shorten(e.Label), 11))
+			w = math.Max(w, e.LabelAt[0]+e.LabelWidth)
 		}
 	}
 	return w, h

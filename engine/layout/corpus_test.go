@@ -137,4 +137,3 @@ func syntheticDefinitions(t testing.TB) map[int]*asl.StateMachine {
 	}
 	return out
 }
-

@@ -50,6 +50,8 @@ type Edge struct {
 	Points [][2]float64 `json:"points"`
 	// LabelAt is where the label's baseline starts, when there is a label.
 	LabelAt *[2]float64 `json:"labelAt,omitempty"`
+	// LabelWidth is the room for the label; a longer one is cut.
+	LabelWidth float64 `json:"labelWidth,omitempty"`
 	// Back is true for a loop edge (a DFS back edge from Start).
 	Back bool `json:"back,omitempty"`
 }

@@ -36,7 +36,7 @@ type scope struct {
 	// relative to the level's origin.
 	w, h    float64
 	routes  [][][2]float64
-	labelAt []*[2]float64
+	labelAt []*labelBox
 	back    []bool
 }
 

@@ -1,6 +1,9 @@
 package layout
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // Orthogonal routing. Every edge runs vertically through the layers (at a
 // node's port or at its dummies' x) and changes x only inside the gap
@@ -17,11 +20,11 @@ type gapSeg struct {
 }
 
 type segGroup struct {
-	lo, hi      float64
-	tops, bots  []float64
-	hasH        bool
-	bottomNode  int
-	track       int
+	lo, hi     float64
+	tops, bots []float64
+	hasH       bool
+	bottomNode int
+	track      int
 }
 
 const eps = 1e-6
@@ -98,7 +101,7 @@ func (l *lay) route() {
 	sc.h = Y[nL-1] + H[nL-1]
 	// edges
 	sc.routes = make([][][2]float64, len(sc.edges))
-	sc.labelAt = make([]*[2]float64, len(sc.edges))
+	sc.labelAt = make([]*labelBox, len(sc.edges))
 	sc.back = make([]bool, len(sc.edges))
 	trackOf := make(map[[2]int]float64)
 	for r := 0; r+1 < nL; r++ {
@@ -149,19 +152,95 @@ func (l *lay) route() {
 		}
 		sc.routes[c.edge] = pts
 		sc.back[c.edge] = c.rev
-		if c.labelFirst && sc.edges[c.edge].label != "" {
+		if c.labelFirst && c.rev && sc.edges[c.edge].label != "" {
 			p := pts[0]
-			if len(pts) >= 3 {
-				p = pts[2]
+			if len(pts) > 1 {
+				p = pts[1]
 			}
-			at := [2]float64{p[0] + 5, p[1] + 13}
-			if len(pts) < 3 {
-				at[1] = pts[0][1] + 14
-			}
-			sc.labelAt[c.edge] = &at
+			sc.labelAt[c.edge] = &labelBox{x: p[0] + 5, y: p[1] - 5, w: textWidth(shorten(sc.edges[c.edge].label), 11)}
+		}
+	}
+	for r := 0; r+1 < nL; r++ {
+		if label[r] {
+			l.placeLabels(gaps[r], Y[r+1]-5)
 		}
 	}
 }
+
+// placeLabels puts the labels of the Choice edges leaving through one gap
+// just above the next layer, each beside its edge's vertical run in a free
+// interval between two vertical runs (its right one if the label fits,
+// else its left one), shortest labels first; a label that fits nowhere gets
+// the larger free interval and is cut by the SVG.
+func (l *lay) placeLabels(segs []gapSeg, y float64) {
+	var xs []float64
+	type want struct {
+		edge int
+		x, w float64
+	}
+	var wants []want
+	for _, s := range segs {
+		xs = append(xs, s.xb)
+		c := &l.chains[s.chain]
+		if c.labelFirst && !c.rev && s.step == 0 && l.sc.edges[c.edge].label != "" {
+			wants = append(wants, want{c.edge, s.xb, textWidth(shorten(l.sc.edges[c.edge].label), 11)})
+		}
+	}
+	xs = append(xs, 0, l.sc.w)
+	sort.Float64s(xs)
+	sort.SliceStable(wants, func(i, j int) bool { return wants[i].w < wants[j].w })
+	claimed := map[float64]bool{} // by the left end of an interval
+	interval := func(x float64, right bool) (float64, float64) {
+		i := sort.SearchFloat64s(xs, x-eps)
+		lo, hi := x, x
+		if right {
+			for j := i; j < len(xs); j++ {
+				if xs[j] > x+eps {
+					hi = xs[j]
+					break
+				}
+			}
+			return lo, hi
+		}
+		for j := i - 1; j >= 0; j-- {
+			if xs[j] < x-eps {
+				lo = xs[j]
+				break
+			}
+		}
+		return lo, hi
+	}
+	for _, w := range wants {
+		rl, rh := interval(w.x, true)
+		ll, lh := interval(w.x, false)
+		roomR, roomL := rh-rl-11, lh-ll-11
+		if claimed[rl] {
+			roomR = -1
+		}
+		if claimed[ll] {
+			roomL = -1
+		}
+		right := true
+		switch {
+		case w.w <= roomR:
+		case w.w <= roomL:
+			right = false
+		default:
+			right = roomR >= roomL
+		}
+		if right {
+			claimed[rl] = true
+			l.sc.labelAt[w.edge] = &labelBox{x: w.x + 5, y: y, w: math.Min(w.w, math.Max(roomR, 24))}
+		} else {
+			claimed[ll] = true
+			ww := math.Min(w.w, math.Max(roomL, 24))
+			l.sc.labelAt[w.edge] = &labelBox{x: w.x - 5 - ww, y: y, w: ww}
+		}
+	}
+}
+
+// labelBox is where a label's baseline starts and how wide it may be.
+type labelBox struct{ x, y, w float64 }
 
 // assignTracks gives every segment of one gap a track index (0 = top) and
 // returns the number of tracks.

@@ -105,20 +105,35 @@ func (l *lay) assignSides() {
 				a.slot = k + 1
 				downSeq = append(downSeq, a)
 			}
-			total := len(seq) + len(selfY) + len(downSeq)
-			k := 0
-			yAt := func() float64 {
-				k++
-				return h * float64(k) / float64(total+1)
-			}
-			for _, a := range seq {
-				a.y = yAt()
-			}
-			for _, y := range selfY {
-				*y = yAt()
-			}
-			for _, a := range downSeq {
-				a.y = yAt()
+			if h <= 2*StateH {
+				total := len(seq) + len(selfY) + len(downSeq)
+				k := 0
+				yAt := func() float64 {
+					k++
+					return h * float64(k) / float64(total+1)
+				}
+				for _, a := range seq {
+					a.y = yAt()
+				}
+				for _, y := range selfY {
+					*y = yAt()
+				}
+				for _, a := range downSeq {
+					a.y = yAt()
+				}
+			} else {
+				// a tall group block: loops enter near its top, Catch
+				// edges leave near its bottom
+				top := len(seq) + len(selfY)
+				for k, a := range seq {
+					a.y = StateH * float64(k+1) / float64(top+1)
+				}
+				for k, y := range selfY {
+					*y = StateH * float64(len(seq)+k+1) / float64(top+1)
+				}
+				for k, a := range downSeq {
+					a.y = h - StateH + StateH*float64(k+1)/float64(len(downSeq)+1)
+				}
 			}
 			if s == 0 {
 				l.items[v].lmargin = float64(slots) * slotGap

@@ -247,7 +247,7 @@ func writeEdge(b *bytes.Buffer, e Edge) {
 			style = ` font-style="italic"`
 		}
 		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="11" fill="#414d5c"%s stroke="#ffffff" stroke-width="3" paint-order="stroke">%s</text>`,
-			num(e.LabelAt[0]), num(e.LabelAt[1]), style, esc(shorten(e.Label)))
+			num(e.LabelAt[0]), num(e.LabelAt[1]), style, esc(fit(shorten(e.Label), e.LabelWidth, 11)))
 	}
 	b.WriteString("</g>\n")
 }
