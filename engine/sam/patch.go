@@ -48,6 +48,8 @@ func (p *patcher) diff(old *node, oldV, nv *asl.Value, inFlow bool) {
 				p.diff(old.vals[i], oldV.Fields[i].Value, f.Value, inFlow)
 			}
 			return
+		case old.kind == mappingNode && nv.Kind == asl.Object && len(oldV.Fields) == len(old.keys) && p.members(old, oldV, nv, inFlow):
+			return
 		case old.kind == sequenceNode && nv.Kind == asl.Array && len(old.items) == len(nv.Items) && len(oldV.Items) == len(nv.Items):
 			for i, it := range nv.Items {
 				p.diff(old.items[i], oldV.Items[i], it, inFlow)
@@ -102,13 +104,17 @@ func (p *patcher) scalarText(v *asl.Value, style yaml.Style, inFlow bool) string
 func (p *patcher) replaceWhole(old *node, nv *asl.Value, inFlow bool) {
 	var text string
 	lineStart := p.src.lineStart(old.start)
+	multiLine := bytes.IndexByte(p.src.src[old.start:old.end], '\n') >= 0
+	isColl := nv.Kind == asl.Object || nv.Kind == asl.Array
 	switch {
-	case p.json && p.compact:
-		text = string(compactJSON(asl.PrintJSON(nv)))
-	case p.json:
+	case (p.json || inFlow || old.isFlow()) && isColl && multiLine && !p.compact:
+		// A JSON or flow collection over several lines: print it the same
+		// way, continuation lines indented like the line it starts on.
 		prefix := leadingBlank(p.src.src[lineStart:])
 		text = string(indentJSON(asl.PrintJSON(nv), prefix, p.unit))
-	case nv.Kind != asl.Object && nv.Kind != asl.Array:
+	case p.json:
+		text = string(compactJSON(asl.PrintJSON(nv)))
+	case !isColl:
 		st := yaml.Style(0)
 		if old.kind == scalarNode {
 			st = old.style
@@ -124,7 +130,13 @@ func (p *patcher) replaceWhole(old *node, nv *asl.Value, inFlow bool) {
 
 // apply returns text with the edits made.
 func applyEdits(text []byte, edits []edit) []byte {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	// By start, and an insertion before a deletion that starts where it does.
+	sort.SliceStable(edits, func(i, j int) bool {
+		if edits[i].start != edits[j].start {
+			return edits[i].start < edits[j].start
+		}
+		return edits[i].end-edits[i].start == 0 && edits[j].end-edits[j].start > 0
+	})
 	var b bytes.Buffer
 	b.Grow(len(text))
 	at := 0

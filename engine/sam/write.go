@@ -50,7 +50,7 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		return []Change{{Path: m.FilePath, Data: data}}, nil
 	case ViaDefinition:
 		p := &patcher{src: t.src, json: t.Format == "json", step: m.inlineStep(), shortTags: t.shortTags,
-			unit: jsonIndentUnit(t.Src[m.Span.Start:m.Span.End])}
+			unit: jsonIndentUnit(t.Src[t.src.lineStart(m.Span.Start):m.Span.End])}
 		oldV := toValue(m.defNode)
 		if equal(oldV, def) {
 			return nil, nil

@@ -367,3 +367,60 @@ func init() {
 		forms[name+" crlf"] = f
 	}
 }
+
+// TestAddStateKeepsOthers checks that adding and removing states touches
+// only their members: comments and layout of the other states stay.
+func TestAddStateKeepsOthers(t *testing.T) {
+	for _, name := range []string{"yaml inline block", "uri json file", "yaml inline flow", "string literal sub"} {
+		f := forms[name]
+		tpl := writeForm(t, f.template, f.files)
+		tp, err := Load(tpl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := tp.StateMachines[0]
+		nd, _ := asl.ParseJSON(asl.PrintJSON(m.Definition))
+		states := nd.Get("States")
+		second := states.Fields[1]
+		states.Delete(second.Key)
+		states.Set("Added", asl.FromAny(map[string]any{"Type": "Succeed"}))
+		states.Fields[0].Value.Set("Next", asl.NewString("Added"))
+		ch, err := tp.SetDefinition("", nd)
+		if err != nil || len(ch) != 1 {
+			t.Fatalf("%s: %v", name, err)
+		}
+		oldText := string(tp.Src)
+		if m.FilePath != "" {
+			oldText = f.files[strings.TrimPrefix(m.File, "./")]
+		}
+		first := firstStateText(oldText)
+		if first == "" || !strings.Contains(string(ch[0].Data), strings.Replace(first, "Second", "Added", 1)) {
+			t.Errorf("%s: the first state's text changed beyond its Next:\n%s", name, ch[0].Data)
+		}
+		tp2, err := Parse(tpl, ch[0].Data, os.ReadFile)
+		if m.FilePath != "" {
+			os.WriteFile(m.FilePath, ch[0].Data, 0o644)
+			tp2, err = Load(tpl)
+		}
+		if err != nil || !equal(tp2.StateMachines[0].Definition, nd) {
+			t.Errorf("%s: reads back differently (%v):\n%s", name, err, ch[0].Data)
+		}
+	}
+}
+
+// firstStateText returns the text of the state named First, from its key to
+// the line holding its Next.
+func firstStateText(text string) string {
+	i := strings.Index(text, "First\":")
+	if i < 0 {
+		i = strings.Index(text, "First:")
+	}
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(text[i:], "Second")
+	if j < 0 {
+		return ""
+	}
+	return text[i : i+j+len("Second")]
+}
