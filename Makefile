@@ -7,12 +7,13 @@ BUILD := build
 ADDR  ?= 127.0.0.1:8080
 export GOFLAGS := -buildvcs=false
 
-.PHONY: all build native wasm web run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
+
+.PHONY: catalog all build native wasm web run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
 
 all: build
 
 ## build: the native command and the web app (app.wasm + static files)
-build: native web
+build: native web catalog
 
 native:
 	$(GO) build -o $(BUILD)/aslstudio ./cmd/aslstudio
@@ -31,8 +32,14 @@ run: build
 ## test: every test — unit, conformance (../shared/conformance), fuzz seeds, browser
 test: unit e2e
 
-unit:
-	$(GO) test -count=1 ./...
+unit: catalog
+	ASLSTUDIO_CATALOG_REQUIRED=1 $(GO) test -count=1 ./...
+
+## catalog: the AWS service catalog (engine/catalog/data) from the pinned aws-sdk models
+catalog: engine/catalog/data/index.json
+engine/catalog/data/index.json: engine/catalog/npm/package-lock.json $(wildcard engine/catalog/internal/build/*) $(wildcard engine/catalog/*.go)
+	cd engine/catalog/npm && npm ci --ignore-scripts --no-audit --no-fund
+	$(GO) run ./engine/catalog/gen
 
 e2e: deps-chromium build
 	ASLSTUDIO_WEB=$(CURDIR)/$(BUILD)/web $(GO) test -count=1 -tags e2e -timeout 15m ./e2e/...
@@ -43,7 +50,7 @@ deps-chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
 
 ## bench: every benchmark, with ratios against the peers measured in the same run
-bench: build
+bench: build catalog
 	bash bench/run.sh
 
 clean:
