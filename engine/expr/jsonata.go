@@ -3,6 +3,7 @@ package expr
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -46,6 +47,10 @@ type compiled struct {
 	env   *Env
 	names map[string]bool // variable names bound so far, to unbind stale ones
 	root  jparse.Node     // the syntax tree, for emptyArrayTail
+	src   string
+	// volatile expressions are changed by their evaluation (see
+	// hasApplyCall) and are compiled again for each one.
+	volatile bool
 }
 
 var (
@@ -57,13 +62,28 @@ var (
 // definitions, so the set is small; the bound protects fuzzing and editors).
 const maxCache = 4096
 
-func compileJSONata(src string) (c *compiled, err error) {
+func compileJSONata(src string) (*compiled, error) {
 	cacheMu.Lock()
-	c = cache[src]
+	c := cache[src]
 	cacheMu.Unlock()
 	if c != nil {
 		return c, nil
 	}
+	c, err := newCompiled(src)
+	if err != nil {
+		return nil, err
+	}
+	cacheMu.Lock()
+	if len(cache) >= maxCache {
+		cache = map[string]*compiled{}
+	}
+	cache[src] = c
+	cacheMu.Unlock()
+	return c, nil
+}
+
+// newCompiled compiles src with the AWS functions registered.
+func newCompiled(src string) (c *compiled, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			c, err = nil, fmt.Errorf("the expression could not be parsed: %v", r)
@@ -80,17 +100,46 @@ func compileJSONata(src string) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{expr: e, names: map[string]bool{}, root: root}
+	c = &compiled{src: src, expr: e, names: map[string]bool{}, root: root, volatile: hasApplyCall(reflect.ValueOf(root), 0)}
 	if err := e.RegisterExts(awsFunctions(c)); err != nil {
 		return nil, err
 	}
-	cacheMu.Lock()
-	if len(cache) >= maxCache {
-		cache = map[string]*compiled{}
-	}
-	cache[src] = c
-	cacheMu.Unlock()
 	return c, nil
+}
+
+// hasApplyCall reports whether the syntax tree holds "x ~> $f(…)", which
+// the library evaluates by prepending x to the call's arguments in the
+// tree itself, so such an expression must be compiled afresh for each
+// evaluation.
+func hasApplyCall(v reflect.Value, depth int) bool {
+	if depth > maxDepth || !v.IsValid() {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Interface, reflect.Ptr:
+		if v.IsNil() {
+			return false
+		}
+		if app, ok := v.Interface().(*jparse.FunctionApplicationNode); ok {
+			if _, call := app.RHS.(*jparse.FunctionCallNode); call {
+				return true
+			}
+		}
+		return hasApplyCall(v.Elem(), depth+1)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() && hasApplyCall(v.Field(i), depth+1) {
+				return true
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			if hasApplyCall(v.Index(i), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // EvalJSONata evaluates a JSONata expression (the text inside {% … %})
@@ -141,6 +190,11 @@ func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
 	}
 	if env == nil {
 		env = &Env{}
+	}
+	if c.volatile {
+		if c, err = newCompiled(src); err != nil {
+			return nil, false, err
+		}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

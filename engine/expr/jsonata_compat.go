@@ -17,6 +17,10 @@ import (
 // $number reads 0x/0o/0b literals, $single takes an optional predicate,
 // the URL functions follow JavaScript's encodeURIComponent/encodeURI
 // (space is %20, '+' is not a space), and $keys of one key is that key.
+// $keys, $each and $spread visit object members in sorted key order so a
+// run is deterministic (runtime objects keep no source order; the path
+// wildcard "*" and $sift/$merge of the library still visit them in Go map
+// order, which only matters where the result is an array).
 
 var (
 	undefinedFirst = jtypes.ArgUndefined(0)
@@ -32,6 +36,8 @@ func compatFunctions() map[string]jsonata.Extension {
 		"encodeUrl":          {Func: jsEncoder(uriUnreserved + ";,/?:@&=+$#"), UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"decodeUrlComponent": {Func: jsDecode, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"decodeUrl":          {Func: jsDecode, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
+		"spread":             {Func: jSpread, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
+		"each":               {Func: jEach, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 	}
 }
 
@@ -84,15 +90,10 @@ func jSingle(v reflect.Value, pred jtypes.OptionalCallable) (any, error) {
 	var found []any
 	for i, it := range items {
 		if pred.IsSet() {
-			args := []reflect.Value{reflect.ValueOf(toJSONata(it)), reflect.ValueOf(float64(i)), reflect.ValueOf(items)}
-			if n := pred.Callable.ParamCount(); n >= 0 && n < len(args) {
-				args = args[:max(n, 1)]
-			}
-			r, err := pred.Callable.Call(args)
+			keep, _, err := callFn(pred.Callable, it, int64(i), items)
 			if err != nil {
 				return nil, err
 			}
-			keep, _ := runtimeOf(r)
 			if b, isBool := keep.(bool); !isBool || !b {
 				continue
 			}
@@ -132,6 +133,88 @@ func jsDecode(s string) (string, error) {
 	out, err := url.PathUnescape(s)
 	if err != nil {
 		return "", fnErr("D3140: Malformed URL passed to $decodeUrlComponent(): %s", s)
+	}
+	return out, nil
+}
+
+// callFn calls a JSONata function value with up to len(args) arguments
+// (fewer when the function declares fewer parameters).
+func callFn(fn jtypes.Callable, args ...any) (any, bool, error) {
+	n := fn.ParamCount()
+	if n >= 0 && n < len(args) {
+		args = args[:max(n, 1)]
+	}
+	argv := make([]reflect.Value, len(args))
+	for i, a := range args {
+		argv[i] = reflect.ValueOf(toJSONata(a))
+	}
+	r, err := fn.Call(argv)
+	if err != nil {
+		return nil, false, err
+	}
+	v, ok := runtimeOf(r)
+	return v, ok, nil
+}
+
+// jEach is $each(object, function($value, $key, $object)) with keys in
+// sorted order (deterministic; runtime objects keep no source order).
+func jEach(obj reflect.Value, fn jtypes.Callable) (any, error) {
+	x, ok := runtimeOf(obj)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	m, isObj := x.(map[string]any)
+	if !isObj {
+		return nil, fnErr("T0410: Argument 1 of function \"each\" does not match function signature")
+	}
+	var out []any
+	for _, k := range sortedKeys(m) {
+		v, ok, err := callFn(fn, m[k], k, m)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, toJSONata(v))
+		}
+	}
+	return sequenceResult(out)
+}
+
+// jSpread is $spread(value): an object becomes an array of one-member
+// objects, in sorted key order.
+func jSpread(v reflect.Value) (any, error) {
+	x, ok := runtimeOf(v)
+	if !ok {
+		return nil, jtypes.ErrUndefined
+	}
+	var out []any
+	var spread func(x any)
+	spread = func(x any) {
+		switch t := x.(type) {
+		case map[string]any:
+			for _, k := range sortedKeys(t) {
+				out = append(out, map[string]any{k: t[k]})
+			}
+		case []any:
+			for _, it := range t {
+				spread(it)
+			}
+		default:
+			out = append(out, x)
+		}
+	}
+	spread(x)
+	return sequenceResult(out)
+}
+
+// sequenceResult gives a JSONata sequence result: nothing is undefined,
+// one item is the item.
+func sequenceResult(out []any) (any, error) {
+	switch len(out) {
+	case 0:
+		return nil, jtypes.ErrUndefined
+	case 1:
+		return toJSONata(out[0]), nil
 	}
 	return out, nil
 }

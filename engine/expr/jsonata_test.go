@@ -174,3 +174,30 @@ func TestJSONataCompat(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONataApplyRepeatable: the library rewrites "x ~> $f()" in its
+// syntax tree when it evaluates it; cached expressions must still give the
+// same result every time.
+func TestJSONataApplyRepeatable(t *testing.T) {
+	env := &Env{Input: js(t, `{"s":"0x10","arr":[7],"u":"a b","a":{"z":1,"b":2}}`)}
+	tests := []struct{ expr, want string }{
+		{"$states.input.s ~> $number()", `16`},
+		{"$states.input.arr ~> $single()", `7`},
+		{"$states.input.u ~> $encodeUrlComponent()", `"a%20b"`},
+		{"$states.input.arr ~> $partition(1)", `[[7]]`},
+		{"$states.input.u ~> $uppercase() ~> $substring(0, 1)", `"A"`},
+		{"$states.input.a ~> $spread()", `[{"b":2},{"z":1}]`},
+		{"$states.input.a ~> $each(function($v, $k){$k & $v})", `["b2","z1"]`},
+		{"$each($states.input.a, function($v){$v * 10})", `[20,10]`},
+	}
+	for i := 0; i < 3; i++ {
+		for _, tc := range tests {
+			got, err := EvalJSONata(tc.expr, env)
+			if err != nil {
+				t.Errorf("run %d: EvalJSONata(%s): %v", i, tc.expr, err)
+				continue
+			}
+			wantJSON(t, tc.expr, got, tc.want)
+		}
+	}
+}

@@ -23,9 +23,11 @@ const (
 type segKind uint8
 
 const (
-	segChild segKind = iota // .name or ['name']
-	segIndex                // [n]
-	segRaw                  // anything else (wildcards, filters, slices, unions, ..): handed to ojg
+	segChild    segKind = iota // .name or ['name']
+	segIndex                   // [n]
+	segWildcard                // .* or [*]
+	segDescent                 // .. (applies the next step to every descendant)
+	segRaw                     // filters, slices, unions: evaluated by ojg, one node at a time
 )
 
 // seg is one step of a path.
@@ -34,6 +36,7 @@ type seg struct {
 	name  string
 	index int
 	raw   string
+	frag  jp.Expr // for segRaw: "$" followed by the step, for ojg
 }
 
 // path is a parsed JSONPath Path with AWS's roots: $, $$ and $name.
@@ -45,8 +48,6 @@ type path struct {
 	// definite is true when the path selects at most one node (no
 	// wildcards, filters, slices, unions or descents).
 	definite bool
-	// expr is the ojg expression for indefinite paths.
-	expr jp.Expr
 }
 
 // parsePath parses a Path. It accepts what AWS accepts: $ followed by
@@ -83,18 +84,21 @@ func parsePath(s string) (*path, error) {
 		case c == '.' && i+1 < len(s) && s[i+1] == '.':
 			// Descent: hand the rest of this step to ojg.
 			j := i + 2
+			p.segs = append(p.segs, seg{kind: segDescent})
+			p.definite = false
 			if j < len(s) && s[j] == '[' {
-				p.segs = append(p.segs, seg{kind: segRaw, raw: ".."})
 				i = j
-				p.definite = false
 				continue
 			}
 			k := scanName(s, j)
 			if k == j {
 				return nil, fmt.Errorf("a name must follow '..' at offset %d", j)
 			}
-			p.segs = append(p.segs, seg{kind: segRaw, raw: ".." + bracketName(s[j:k])})
-			p.definite = false
+			if name := s[j:k]; name == "*" {
+				p.segs = append(p.segs, seg{kind: segWildcard})
+			} else {
+				p.segs = append(p.segs, seg{kind: segChild, name: name})
+			}
 			i = k
 		case c == '.':
 			j := i + 1
@@ -104,7 +108,7 @@ func parsePath(s string) (*path, error) {
 			}
 			name := s[j:k]
 			if name == "*" {
-				p.segs = append(p.segs, seg{kind: segRaw, raw: "[*]"})
+				p.segs = append(p.segs, seg{kind: segWildcard})
 				p.definite = false
 			} else {
 				p.segs = append(p.segs, seg{kind: segChild, name: name})
@@ -115,8 +119,15 @@ func parsePath(s string) (*path, error) {
 			if err != nil {
 				return nil, err
 			}
-			if sg.kind == segRaw {
+			if sg.kind == segRaw || sg.kind == segWildcard {
 				p.definite = false
+			}
+			if sg.kind == segRaw {
+				x, err := parseOjg("$" + sg.raw)
+				if err != nil {
+					return nil, fmt.Errorf("%s: %v", sg.raw, err)
+				}
+				sg.frag = x
 			}
 			p.segs = append(p.segs, sg)
 			i = k
@@ -124,23 +135,8 @@ func parsePath(s string) (*path, error) {
 			return nil, fmt.Errorf("unexpected character %q at offset %d", c, i)
 		}
 	}
-	if !p.definite {
-		x := jp.R()
-		for _, sg := range p.segs {
-			switch sg.kind {
-			case segChild:
-				x = append(x, jp.Child(sg.name))
-			case segIndex:
-				x = append(x, jp.Nth(sg.index))
-			default:
-				y, err := parseOjg("$" + sg.raw)
-				if err != nil {
-					return nil, fmt.Errorf("%s: %v", sg.raw, err)
-				}
-				x = append(x, y[1:]...)
-			}
-		}
-		p.expr = x
+	if n := len(p.segs); n > 0 && p.segs[n-1].kind == segDescent {
+		return nil, fmt.Errorf("'..' must be followed by a name or a bracket")
 	}
 	return p, nil
 }
@@ -259,6 +255,9 @@ func scanBracket(s string, i int) (seg, int, error) {
 	}
 	if inner == "" {
 		return seg{}, 0, fmt.Errorf("empty brackets at offset %d", i)
+	}
+	if inner == "*" {
+		return seg{kind: segWildcard}, k + 1, nil
 	}
 	if strings.HasPrefix(inner, "(") {
 		return seg{}, 0, fmt.Errorf("script expressions are not supported: %s", s[i:k+1])

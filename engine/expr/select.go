@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
@@ -103,7 +104,7 @@ func (p *path) eval(env *Env) (v any, miss string) {
 		}
 	}
 	if !p.definite {
-		return p.expr.Get(cur), ""
+		return p.selectAll(cur), ""
 	}
 	for i, sg := range p.segs {
 		leaf := i == len(p.segs)-1
@@ -159,4 +160,96 @@ func javaClass(v any) string {
 		return "net.minidev.json.JSONArray"
 	}
 	return "java.util.LinkedHashMap"
+}
+
+// selectAll evaluates an indefinite path step by step over a list of nodes.
+// Objects are visited in sorted key order (runtime objects keep no source
+// order) so results are deterministic.
+func (p *path) selectAll(root any) []any {
+	nodes := []any{root}
+	for _, sg := range p.segs {
+		var next []any
+		switch sg.kind {
+		case segChild:
+			for _, n := range nodes {
+				if m, ok := n.(map[string]any); ok {
+					if v, ok := m[sg.name]; ok {
+						next = append(next, v)
+					}
+				}
+			}
+		case segIndex:
+			for _, n := range nodes {
+				if a, ok := n.([]any); ok {
+					i := sg.index
+					if i < 0 {
+						i += len(a)
+					}
+					if i >= 0 && i < len(a) {
+						next = append(next, a[i])
+					}
+				}
+			}
+		case segWildcard:
+			for _, n := range nodes {
+				next = appendChildren(next, n)
+			}
+		case segDescent:
+			for _, n := range nodes {
+				next = appendDescendants(next, n, 0)
+			}
+		case segRaw:
+			for _, n := range nodes {
+				if m, ok := n.(map[string]any); ok && strings.HasPrefix(sg.raw, "[?") {
+					// A filter over an object's values, one value at a
+					// time in key order.
+					for _, k := range sortedKeys(m) {
+						next = append(next, sg.frag.Get([]any{m[k]})...)
+					}
+					continue
+				}
+				next = append(next, sg.frag.Get(n)...)
+			}
+		}
+		nodes = next
+		if len(nodes) == 0 {
+			break
+		}
+	}
+	if nodes == nil {
+		nodes = []any{}
+	}
+	return nodes
+}
+
+// appendChildren appends an array's items or an object's values (in key order).
+func appendChildren(out []any, n any) []any {
+	switch t := n.(type) {
+	case []any:
+		out = append(out, t...)
+	case map[string]any:
+		for _, k := range sortedKeys(t) {
+			out = append(out, t[k])
+		}
+	}
+	return out
+}
+
+// appendDescendants appends n and everything below it, in document order.
+func appendDescendants(out []any, n any, depth int) []any {
+	out = append(out, n)
+	if depth > maxDepth {
+		return out
+	}
+	switch t := n.(type) {
+	case []any:
+		for _, x := range t {
+			out = appendDescendants(out, x, depth+1)
+		}
+	case map[string]any:
+		for _, k := range sortedKeys(t) {
+			out = appendDescendants(out, t[k], depth+1)
+		}
+	}
+	return out
 }
