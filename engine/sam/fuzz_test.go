@@ -3,6 +3,7 @@ package sam
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -76,4 +77,34 @@ func filepathGlob(name string) ([]string, error) {
 		}
 	}
 	return nil, os.ErrNotExist
+}
+
+// TestHostileTemplates parses inputs built to be slow (deep nesting, an
+// alias bomb, huge scalars): each must be rejected or read quickly.
+func TestHostileTemplates(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	for i, prev := 0, "a"; i < 6; i++ {
+		name := string(rune('b' + i))
+		bomb += name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 8) + "*" + prev + "]\n"
+		prev = name
+	}
+	bomb += "Resources:\n  M: {Type: AWS::Serverless::StateMachine, Properties: {Definition: {StartAt: A, States: *g}}}\n"
+	inputs := map[string]string{
+		"alias bomb": bomb,
+		"deep flow":  strings.Repeat("[", 5000) + strings.Repeat("]", 5000),
+		"deep block": strings.Repeat("- ", 3000) + "x",
+		"long plain": "Resources: " + strings.Repeat("a ", 100000),
+		"recursive":  "Resources: &r {M: {Type: AWS::Serverless::StateMachine, Properties: {Definition: *r}}}\n",
+	}
+	for name, src := range inputs {
+		start := time.Now()
+		tp, err := Parse("h.yaml", []byte(src), nil)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%s: took %v", name, d)
+		}
+		if name == "alias bomb" && (err == nil || !strings.Contains(err.Error(), "aliases")) {
+			t.Errorf("alias bomb: %v", err)
+		}
+		_ = tp
+	}
 }

@@ -37,6 +37,8 @@ type node struct {
 	items []*node
 	keys  []*node
 	vals  []*node
+	// size counts the nodes under this one with aliases expanded.
+	size int
 }
 
 // get returns the value of a mapping member named key, or nil.
@@ -169,10 +171,13 @@ func parseTreeDups(s *source) (*node, []duplicate, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil, &Error{File: s.name, Line: 1, Col: 1, Msg: "empty document"}
 	}
-	b := &builder{s: s}
+	b := &builder{s: s, memo: map[*yaml.Node]*node{}}
 	n := b.build(doc.Content[0], 0)
 	if b.err != nil {
 		return nil, nil, b.err
+	}
+	if n.size > maxExpanded {
+		return nil, nil, &Error{File: s.name, Line: 1, Col: 1, Msg: "document too large once its aliases are expanded"}
 	}
 	return n, b.dups, nil
 }
@@ -210,7 +215,13 @@ type builder struct {
 	s    *source
 	err  error
 	dups []duplicate
+	// memo holds the nodes built, so an alias reuses its target's node.
+	memo map[*yaml.Node]*node
 }
+
+// maxExpanded bounds a document's size with aliases expanded, so an alias
+// bomb is an error rather than minutes of work for whoever walks the tree.
+const maxExpanded = 1 << 20
 
 // duplicate is a key written twice in one mapping.
 type duplicate struct {
@@ -236,7 +247,10 @@ func (b *builder) build(y *yaml.Node, depth int) *node {
 		return &node{kind: scalarNode}
 	}
 	start := b.s.offset(y.Line, y.Column)
-	n := &node{start: start, style: y.Style}
+	n := &node{start: start, style: y.Style, size: 1}
+	if y.Kind != yaml.AliasNode {
+		b.memo[y] = n
+	}
 	n.line, n.col = b.s.position(start)
 	if y.Tag != "" && !strings.HasPrefix(y.Tag, "!!") {
 		n.tag = y.Tag
@@ -245,11 +259,11 @@ func (b *builder) build(y *yaml.Node, depth int) *node {
 	switch y.Kind {
 	case yaml.AliasNode:
 		target := y.Alias
-		if target == nil || depth > 100 {
+		t := b.memo[target]
+		if target == nil || t == nil {
 			b.fail(b.s.errorf(start, "unresolvable alias"))
 			return n
 		}
-		t := b.build(target, depth+1)
 		c := *t
 		c.start, c.body, c.line, c.col = start, start, n.line, n.col
 		c.end = start + 1 + len(y.Value)
@@ -277,6 +291,7 @@ func (b *builder) build(y *yaml.Node, depth int) *node {
 			}
 			n.keys = append(n.keys, k)
 			n.vals = append(n.vals, v)
+			n.size = min(n.size+k.size+v.size, maxExpanded+1)
 			n.end = max(n.end, k.end, v.end)
 		}
 		if n.isFlow() && n.body < len(b.s.src) && b.s.src[n.body] == '{' {
@@ -288,6 +303,7 @@ func (b *builder) build(y *yaml.Node, depth int) *node {
 		for _, c := range y.Content {
 			it := b.build(c, depth+1)
 			n.items = append(n.items, it)
+			n.size = min(n.size+it.size, maxExpanded+1)
 			n.end = max(n.end, it.end)
 		}
 		if n.isFlow() && n.body < len(b.s.src) && b.s.src[n.body] == '[' {
