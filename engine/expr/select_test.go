@@ -120,7 +120,7 @@ func TestSelectDeterministic(t *testing.T) {
 	env := &Env{Input: js(t, `{"a":{"z":1,"b":2,"m":{"k":3},"c":4,"x":5,"y":6},"arr":[{"k":1},{"k":2,"j":{"k":5}}]}`)}
 	for i := 0; i < 5; i++ {
 		for path, want := range map[string]string{
-			"$.a.*":        `[2,4,{"k":3},1,5,6]`,
+			"$.a.*":        `[2,4,{"k":3},5,6,1]`,
 			"$..k":         `[3,1,2,5]`,
 			"$..[?(@.k)]":  `[{"k":3},{"k":1},{"j":{"k":5},"k":2},{"k":5}]`,
 			"$.a['z','c']": `[1,4]`,
