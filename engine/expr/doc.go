@@ -47,20 +47,39 @@
 //
 // # Additions
 //
-// AWS names the field an expression came from in its error causes, so each
-// evaluation function has a variant that takes the field name:
+// AWS names the field an expression came from in its error causes, so the
+// evaluation functions have variants that take the field name:
 //
 //	func SelectField(field, path string, env *Env) (any, error)
 //	    // "The JSONPath '$.x' specified for the field 'ErrorPath' could not be found in the input '{…}'"
 //	    // (payload template keys, ErrorPath, CausePath, …); Select itself uses the wording
 //	    // AWS gives for InputPath/OutputPath/ItemsPath/…Path fields:
 //	    // "Invalid path '$.x' : No results for path: $['x']"
+//	func EvalIntrinsicField(field, call string, env *Env) (any, error)
 //	func EvalJSONataField(field, expr string, env *Env) (any, error)
 //	    // "The JSONata expression '$x' specified for the field 'Output' returned nothing (undefined)."
 //	func EvalJSONataValueField(field string, v *asl.Value, env *Env) (any, error)
-//	    // nested fields are named "Output/result", "Arguments/FunctionName", …
-//	func TypeName(v any) string // JSONata type name of a runtime value ("array", "object", …)
+//	    // nested fields are named "Output/result", "Arguments/FunctionName", "Assign/x", …
+//	func EvalJSONataOptional(expr string, env *Env) (v any, ok bool, err error) // undefined allowed
 //
-// Undefined JSONata results (a path that matches nothing) are reported as the
-// error above; EvalJSONata returns Undefined-free runtime values only.
+// and a few helpers:
+//
+//	func CheckResultPath(s string) error        // a Reference Path into $ (not $$ or $var)
+//	func CheckTemplateField(value string) error // the value of a "key.$" field: Path or intrinsic
+//	func IsIntrinsic(s string) bool             // starts with "States."
+//	func SetResultPtr(data any, refPath *string, result any) (any, error) // nil: "$"; asl.NullPath: discard
+//	func TypeName(v any) string                 // "null", "boolean", "number", "string", "array", "object"
+//	Env.Now func() time.Time                     // virtual clock for JSONata $now() and $millis()
+//
+// # Faithfulness notes
+//
+//   - Paths follow Jayway JsonPath (which AWS uses): dot-notation names may
+//     hold any character but '.', '[' and spaces ($.delivery-partner),
+//     bracket names keep backslashes, errors quote Jayway's messages.
+//   - Runtime objects keep no key order, so wildcards, descents, $keys,
+//     $each, $spread and States.JsonToString visit members in sorted key
+//     order (deterministic; AWS uses the input's order).
+//   - JSONata runs with no context document, as in AWS: data is reached
+//     through $states and variables; $eval is absent (AWS: use $parse).
+//     Whole-number results are int64 (AWS prints 7, not 7.0).
 package expr
