@@ -61,6 +61,23 @@ func argInt(args []any, i int) (int64, error) {
 	return n, nil
 }
 
+// argRounded accepts any number and rounds it to an integer as Java's
+// Math.round does (floor(x + 0.5)): AWS rounds non-integer arguments of the
+// math functions ("Step Functions will round it off to the nearest
+// integer").
+func argRounded(args []any, i int) (int64, error) {
+	switch t := args[i].(type) {
+	case int64:
+		return t, nil
+	case float64:
+		if math.IsInf(t, 0) || math.IsNaN(t) || math.Abs(t) > 1<<62 {
+			return 0, fmt.Errorf("argument %d is out of range: %s", i+1, encode(t))
+		}
+		return int64(math.Floor(t + 0.5)), nil
+	}
+	return 0, fmt.Errorf("argument %d must be a number, but was %s: %s", i+1, TypeName(args[i]), encode(args[i]))
+}
+
 // checkLiteralArgs reports literal arguments of the wrong type, which can be
 // known before running (the validator's check).
 func checkLiteralArgs(c *icall) error {
@@ -99,7 +116,7 @@ var literalKinds = map[string][]string{
 	"StringToJson":   {"string"},
 	"ArrayPartition": {"array", "integer"},
 	"ArrayContains":  {"array"},
-	"ArrayRange":     {"integer", "integer", "integer"},
+	"ArrayRange":     {"number", "number", "number"},
 	"ArrayGetItem":   {"array", "integer"},
 	"ArrayLength":    {"array"},
 	"ArrayUnique":    {"array"},
@@ -107,7 +124,7 @@ var literalKinds = map[string][]string{
 	"Base64Decode":   {"string"},
 	"Hash":           {"", "string"},
 	"JsonMerge":      {"object", "object", "boolean"},
-	"MathRandom":     {"integer", "integer", "integer"},
+	"MathRandom":     {"number", "number", "number"},
 	"MathAdd":        {"number", "number"},
 	"StringSplit":    {"string", "string"},
 }

@@ -51,7 +51,7 @@ func fnArrayContains(args []any, _ *Env) (any, error) {
 func fnArrayRange(args []any, _ *Env) (any, error) {
 	var n [3]int64
 	for i := range n {
-		v, err := argInt(args, i)
+		v, err := argRounded(args, i)
 		if err != nil {
 			return nil, err
 		}

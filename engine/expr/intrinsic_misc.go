@@ -113,37 +113,30 @@ func fnJSONMerge(args []any, _ *Env) (any, error) {
 	return out, nil
 }
 
-// fnMathAdd is States.MathAdd(a, b): the sum of two numbers, an integer
-// when both are integers (AWS accepts fractions too: the corpus adds 4.3).
+// fnMathAdd is States.MathAdd(a, b): the sum of two numbers, each rounded
+// to the nearest integer first as AWS's Java runtime does (Math.round: 1.5
+// → 2, -1.5 → -1; recorded: 1.49 + 1.5 = 3, -1.49 + -1.5 = -2).
 func fnMathAdd(args []any, _ *Env) (any, error) {
-	var f [2]float64
-	ints := true
-	for i := range f {
-		switch n := args[i].(type) {
-		case int64:
-			f[i] = float64(n)
-		case float64:
-			f[i] = n
-			ints = false
-		default:
-			return nil, fmt.Errorf("argument %d must be a number, but was %s: %s", i+1, TypeName(args[i]), encode(args[i]))
-		}
+	a, err := argRounded(args, 0)
+	if err != nil {
+		return nil, err
 	}
-	if ints {
-		return args[0].(int64) + args[1].(int64), nil
+	b, err := argRounded(args, 1)
+	if err != nil {
+		return nil, err
 	}
-	return f[0] + f[1], nil
+	return a + b, nil
 }
 
 // fnMathRandom is States.MathRandom(start, end[, seed]): an integer in
 // [start, end). With a seed the result is the same on every run; without,
 // it comes from env.Rand.
 func fnMathRandom(args []any, env *Env) (any, error) {
-	start, err := argInt(args, 0)
+	start, err := argRounded(args, 0)
 	if err != nil {
 		return nil, err
 	}
-	end, err := argInt(args, 1)
+	end, err := argRounded(args, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +145,7 @@ func fnMathRandom(args []any, env *Env) (any, error) {
 	}
 	var r float64
 	if len(args) == 3 {
-		seed, err := argInt(args, 2)
+		seed, err := argRounded(args, 2)
 		if err != nil {
 			return nil, err
 		}

@@ -134,14 +134,15 @@ func fnStringSplit(args []any, _ *Env) (any, error) {
 	return out, nil
 }
 
-// fnStringToJSON is States.StringToJson(string): parses JSON text.
+// fnStringToJSON is States.StringToJson(string): parses JSON text; an
+// empty or blank string gives null.
 func fnStringToJSON(args []any, _ *Env) (any, error) {
 	s, err := argString(args, 0)
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(s) == "" {
-		return nil, fmt.Errorf("the string is empty, not JSON")
+		return nil, nil
 	}
 	v, err := asl.DecodeJSON([]byte(s))
 	if err != nil {
