@@ -52,6 +52,10 @@ type Execution struct {
 	tokens     map[string]*tokenWait
 	waiting    *tokenWait
 
+	// randFn and uuidFn are the bound methods handed to expressions.
+	randFn func() float64
+	uuidFn func() string
+
 	// ts is set when the execution runs a single state for TestState.
 	ts *testStateCtl
 	// ctxOverride replaces the context object (TestState's context).
@@ -126,6 +130,7 @@ func NewExecutionFromModel(m *asl.StateMachine, input any, opts Options) (*Execu
 		info:   map[*asl.Value]*stateInfo{},
 		tokens: map[string]*tokenWait{},
 	}
+	e.randFn, e.uuidFn = e.rand01, e.uuid
 	if e.opts.Name == "" {
 		e.opts.Name = e.uuid()
 	}
@@ -297,7 +302,11 @@ func (e *Execution) runTop() {
 	f := e.top
 	f.emit("ExecutionStarted", &Details{Input: e.input, HasInput: true, RoleArn: e.opts.RoleArn})
 	f.prev = 0
-	out, fl := f.runMachine(e.def, e.input, true)
+	var out any
+	fl := checkSize(e.input, "input")
+	if fl == nil {
+		out, fl = f.runMachine(e.def, e.input, true)
+	}
 	if fl != nil {
 		if fl.Error == ErrTimeout && fl.executionTimeout {
 			e.status = StatusTimedOut

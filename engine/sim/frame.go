@@ -25,12 +25,45 @@ type frame struct {
 	// hidden frames (child executions of a distributed Map) do not write
 	// to the parent's history.
 	hidden bool
+	// free is a finished stateRun that the next state of this frame reuses.
+	free *stateRun
+}
+
+// newRun returns a stateRun for the next state of the frame.
+func (f *frame) newRun() *stateRun {
+	if r := f.free; r != nil {
+		f.free = nil
+		return r
+	}
+	return &stateRun{}
 }
 
 // child returns a frame for a branch or iteration: it sees the variables of
 // f (a snapshot; its own assignments stay inside it) and starts at f's time.
 func (f *frame) child() *frame {
 	return &frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden}
+}
+
+// quiet reports whether nobody looks at events (NoHistory, not stepping,
+// no breakpoint): the hot path then skips building them.
+func (e *Execution) quiet() bool {
+	return e.opts.NoHistory && !e.stepping && e.breakpoint == nil
+}
+
+// emitID records an event like emit and returns its id; when the
+// execution is quiet it only numbers it.
+func (f *frame) emitID(typ string, d func() *Details) int64 {
+	e := f.e
+	if e.quiet() || f.hidden {
+		if f.hidden {
+			return 0
+		}
+		e.lastID++
+		f.prev = e.lastID
+		e.cur = f
+		return e.lastID
+	}
+	return f.emit(typ, d()).ID
 }
 
 // emit appends a history event and, in step mode or at a breakpoint, hands
@@ -191,6 +224,7 @@ type stateRun struct {
 	retryCount int
 	token      string
 	mapItem    map[string]any
+	envBuf     expr.Env
 }
 
 // outcome is how a state visit ended.
@@ -240,7 +274,8 @@ func (r *stateRun) context() any {
 // env is the expression environment with data as $ / $states.input.
 func (r *stateRun) env(data any) *expr.Env {
 	e := r.f.e
-	return &expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.rand01, UUID: e.uuid}
+	r.envBuf = expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.randFn, UUID: e.uuidFn}
+	return &r.envBuf
 }
 
 // jenv is the JSONata environment: $states.input is the state input.
@@ -300,11 +335,11 @@ func (f *frame) runState(st asl.State, input any) outcome {
 	}
 	info := f.infoOf(st)
 	f.curState, f.curData = b.Name, input
-	if fl := checkSize(input, b.Name); fl != nil {
-		return outcome{fail: fl}
-	}
-	ev := f.emit(info.entered, &Details{Name: b.Name, Input: input, HasInput: true})
-	r := &stateRun{f: f, base: b, info: info, input: input, enteredID: ev.ID, entered: f.now}
+	// A state's input is the execution input (checked at the start) or a
+	// previous state's output (checked when it was produced).
+	id := f.emitID(info.entered, func() *Details { return &Details{Name: b.Name, Input: input, HasInput: true} })
+	r := f.newRun()
+	*r = stateRun{f: f, base: b, info: info, input: input, enteredID: id, entered: f.now}
 	var out outcome
 	switch s := st.(type) {
 	case *asl.PassState:
@@ -333,7 +368,10 @@ func (f *frame) runState(st asl.State, input any) outcome {
 		return outcome{fail: fl}
 	}
 	f.curData = out.output
-	f.emit(info.exited, &Details{Name: b.Name, Output: out.output, HasOutput: true, AssignedVariables: out.assign})
+	f.emitID(info.exited, func() *Details {
+		return &Details{Name: b.Name, Output: out.output, HasOutput: true, AssignedVariables: out.assign}
+	})
+	f.free = r
 	f.setVars(out.assign)
 	if !out.end && out.next == "" {
 		out.end = true

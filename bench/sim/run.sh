@@ -1,0 +1,57 @@
+#!/bin/sh
+# Simulator benchmark: the same workloads (workloads/*.json: a Pass/Choice
+# loop of 20,000 iterations, a Map over 1,000 items × 3 states, a
+# JSONata-heavy loop) run by ASL Studio's engine natively, by the same code
+# compiled to WebAssembly under Node (Go's wasm_exec.js), and by
+# aws-local-stepfunctions 3.0.0 under Node 22 (both pinned in
+# package-lock.json), in one run. Prints state transitions per second and
+# the ratios (goals: native >= 30x, WASM >= 5x the peer).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+runs=${SIM_BENCH_RUNS:-5}
+
+if [ ! -x "$here/node_modules/.bin/node" ] || [ ! -d "$here/node_modules/aws-local-stepfunctions" ]; then
+	(cd "$here" && npm ci --no-audit --no-fund --silent)
+fi
+node22="$here/node_modules/.bin/node"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+workloads="$here/workloads/loop.json $here/workloads/map.json $here/workloads/jsonata.json"
+
+cd "$root"
+go build -o "$tmp/simbench" ./bench/sim/wasm
+GOOS=js GOARCH=wasm go build -o "$tmp/simbench.wasm" ./bench/sim/wasm
+
+# shellcheck disable=SC2086
+"$tmp/simbench" -runs "$runs" $workloads >"$tmp/native.jsonl"
+# shellcheck disable=SC2086
+"$node22" "$(go env GOROOT)/lib/wasm/wasm_exec_node.js" "$tmp/simbench.wasm" -runs "$runs" $workloads >"$tmp/wasm.jsonl"
+# shellcheck disable=SC2086
+(cd "$here" && "$node22" peer.mjs 3 $workloads) >"$tmp/peer.jsonl"
+
+"$node22" -e '
+const fs = require("fs");
+const load = (f) => Object.fromEntries(fs.readFileSync(f, "utf8").trim().split("\n").map((l) => JSON.parse(l)).map((r) => [r.workload, r]));
+const [nat, wasm, peer] = process.argv.slice(1).map(load);
+const k = (x) => (x / 1000).toFixed(1) + "k";
+console.log("sim: state transitions per second (mean of Execution.Run / run(); peer constructor timed apart)");
+const met = [];
+for (const w of Object.keys(nat)) {
+  const n = nat[w], m = wasm[w], p = peer[w] || {};
+  const tr = n.transitions;
+  let line = "  " + w.padEnd(8) + " (" + tr + " transitions): native " + k(n.tps) + "/s, wasm " + k(m.tps) + "/s";
+  if (p.unsupported) {
+    line += ", peer: not supported (" + p.unsupported + ")";
+  } else {
+    const ptps = tr / (p.run_ms / 1000);
+    const rn = n.tps / ptps, rw = m.tps / ptps;
+    line += ", aws-local-stepfunctions " + k(ptps) + "/s (new StateMachine() " + p.constructor_ms.toFixed(0) + " ms apart) => native " + rn.toFixed(1) + "x, wasm " + rw.toFixed(1) + "x";
+    met.push([w, rn, rw]);
+  }
+  console.log(line);
+}
+for (const [w, rn, rw] of met) {
+  console.log("  goals on " + w + ": native >= 30x " + (rn >= 30 ? "met" : "NOT met") + ", wasm >= 5x " + (rw >= 5 ? "met" : "NOT met"));
+}
+' "$tmp/native.jsonl" "$tmp/wasm.jsonl" "$tmp/peer.jsonl"
