@@ -70,7 +70,7 @@ func decodeRules(v *Value) []*ChoiceRule {
 	}
 	out := make([]*ChoiceRule, 0, len(v.Items))
 	for _, it := range v.Items {
-		if it.Kind == Object {
+		if it.Is(Object) {
 			out = append(out, decodeRule(it))
 		}
 	}
@@ -99,7 +99,7 @@ func decodeRule(v *Value) *ChoiceRule {
 		case "Or":
 			r.Or = decodeRules(f.Value)
 		case "Not":
-			if f.Value.Kind == Object {
+			if f.Value.Is(Object) {
 				r.Not = decodeRule(f.Value)
 			}
 		case "Variable":

@@ -37,7 +37,7 @@ func decodeMachine(v *Value) *StateMachine {
 		case "TimeoutSeconds":
 			m.TimeoutSeconds = intPtr(f.Value)
 		case "States":
-			if f.Value.Kind == Object {
+			if f.Value.Is(Object) {
 				m.States = make([]State, 0, len(f.Value.Fields))
 				for _, sf := range f.Value.Fields {
 					m.States = append(m.States, decodeState(sf.Key, sf.Value))
@@ -100,7 +100,7 @@ func decodeBase(b *Base, name string, v *Value) {
 		case "Next":
 			b.Next = str(f.Value)
 		case "End":
-			b.End = f.Value.Kind == Bool && f.Value.Bool
+			b.End = f.Value.Is(Bool) && f.Value.Bool
 		case "InputPath":
 			b.InputPath = pathPtr(f.Value)
 		case "OutputPath":
@@ -157,7 +157,7 @@ func stringList(v *Value) []string {
 	}
 	out := make([]string, 0, len(v.Items))
 	for _, it := range v.Items {
-		if it.Kind == String {
+		if it.Is(String) {
 			out = append(out, it.Str)
 		}
 	}

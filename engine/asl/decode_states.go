@@ -90,7 +90,7 @@ func decodeParallel(v *Value) *ParallelState {
 	for _, f := range v.Fields {
 		switch f.Key {
 		case "Branches":
-			if f.Value.Kind == Array {
+			if f.Value.Is(Array) {
 				s.Branches = make([]*StateMachine, len(f.Value.Items))
 				for i, b := range f.Value.Items {
 					s.Branches[i] = decodeMachine(b)
@@ -183,7 +183,7 @@ func decodeRetry(v *Value) []*Retrier {
 	}
 	out := make([]*Retrier, 0, len(v.Items))
 	for _, it := range v.Items {
-		if it.Kind != Object {
+		if !it.Is(Object) {
 			continue
 		}
 		r := &Retrier{Node: it}
@@ -217,7 +217,7 @@ func decodeCatch(v *Value) []*Catcher {
 	}
 	out := make([]*Catcher, 0, len(v.Items))
 	for _, it := range v.Items {
-		if it.Kind != Object {
+		if !it.Is(Object) {
 			continue
 		}
 		c := &Catcher{Node: it}

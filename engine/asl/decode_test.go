@@ -242,6 +242,43 @@ func TestDecodeErrors(t *testing.T) {
 	}
 }
 
+// TestDecodeNilValues: a tree built by hand with nil members decodes
+// without panicking.
+func TestDecodeNilValues(t *testing.T) {
+	doc := NewObject()
+	doc.Set("StartAt", nil)
+	states := NewObject()
+	states.Set("A", nil)
+	task := NewObject()
+	task.Set("Type", NewString(TypeTask))
+	task.Set("Retry", NewArray(nil))
+	task.Set("Catch", nil)
+	task.Set("End", nil)
+	states.Set("T", task)
+	par := NewObject()
+	par.Set("Type", NewString(TypeParallel))
+	par.Set("Branches", NewArray(nil))
+	states.Set("P", par)
+	ch := NewObject()
+	ch.Set("Type", NewString(TypeChoice))
+	ch.Set("Choices", NewArray(nil, &Value{Kind: Object, Fields: []*Field{{Key: "Not", Value: nil}, {Key: "And", Value: NewArray(nil)}}}))
+	states.Set("C", ch)
+	doc.Set("States", states)
+	m, err := Decode(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.States) != 4 {
+		t.Errorf("states = %d", len(m.States))
+	}
+	PrintJSON(doc)
+	PrintYAML(doc)
+	StateNames(doc)
+	if err := Rename(doc, "T", "T2"); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestDecodeCorpus(t *testing.T) {
 	for _, file := range corpusDefinitions(t) {
 		src, err := os.ReadFile(file)

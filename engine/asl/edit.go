@@ -209,11 +209,11 @@ func transitions(state *Value) []transition {
 	for _, f := range state.Fields {
 		switch f.Key {
 		case "Next":
-			if f.Value.Kind == String {
+			if f.Value.Is(String) {
 				out = append(out, transition{state, "Next", "Next"})
 			}
 		case "Default":
-			if f.Value.Kind == String {
+			if f.Value.Is(String) {
 				out = append(out, transition{state, "Default", "Default"})
 			}
 		case "Choices", "Catch":
@@ -221,9 +221,9 @@ func transitions(state *Value) []transition {
 			if f.Key == "Catch" {
 				kind = "Catch"
 			}
-			if f.Value.Kind == Array {
+			if f.Value.Is(Array) {
 				for _, it := range f.Value.Items {
-					if it.Kind == Object && it.Get("Next") != nil && it.Get("Next").Kind == String {
+					if it.Is(Object) && it.Get("Next") != nil && it.Get("Next").Kind == String {
 						out = append(out, transition{it, "Next", kind})
 					}
 				}

@@ -94,7 +94,7 @@ func InsertIntoBranch(doc *Value, parallel string, branchIndex int, name string,
 	if branchIndex < 0 || branchIndex > n {
 		return editErr(op, "branch index %d is out of range: %q has %d branches", branchIndex, parallel, n)
 	}
-	if branchIndex < n && branches.Items[branchIndex].Kind != Object {
+	if branchIndex < n && !branches.Items[branchIndex].Is(Object) {
 		return editErr(op, "branch %d of %q is not an object", branchIndex, parallel)
 	}
 	if branches == nil {

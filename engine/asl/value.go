@@ -88,6 +88,9 @@ func (v *Value) Get(key string) *Value {
 	return nil
 }
 
+// Is reports whether v is non-nil and of kind k.
+func (v *Value) Is(k Kind) bool { return v != nil && v.Kind == k }
+
 // Has reports whether the object v has a member named key.
 func (v *Value) Has(key string) bool { return v.Get(key) != nil }
 
