@@ -8,18 +8,28 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
+// yamlStyle is the layout of printed YAML.
+type yamlStyle struct {
+	step       int  // indentation step
+	shortTags  bool // long-form intrinsics ({"Ref": "X"}) print as !Tags
+	compactSeq bool // block sequences at their key's indentation
+}
+
 // yamlText prints a value as block YAML whose first line starts at column
 // base+1 (the caller places it) and whose other lines are indented by base
-// spaces, nesting by step. With shortTags, long-form intrinsics
-// ({"Ref": "X"}) print as !Tags.
-func yamlText(v *asl.Value, base, step int, shortTags bool) []byte {
+// spaces.
+func yamlText(v *asl.Value, base int, st yamlStyle) []byte {
+	step := st.step
 	if step < 2 {
 		step = 2
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(step)
-	if err := enc.Encode(yamlNode(v, shortTags, 0)); err != nil {
+	if st.compactSeq {
+		enc.CompactSeqIndent()
+	}
+	if err := enc.Encode(yamlNode(v, st.shortTags, 0)); err != nil {
 		return compactJSON(asl.PrintJSON(v))
 	}
 	enc.Close()

@@ -139,7 +139,7 @@ func (p *patcher) insert(old *node, prev int, f *asl.Field, flow bool) (edit, bo
 		return edit{}, false
 	}
 	_, col := p.src.position(anchor.start)
-	text := prefix[:min(len(prefix), col-1)] + string(yamlText(one, col-1, p.step, p.shortTags))
+	text := prefix[:min(len(prefix), col-1)] + string(yamlText(one, col-1, p.yamlStyle()))
 	if prev < 0 {
 		at := p.src.lineStart(anchor.start)
 		return edit{at, at, text + "\n"}, true

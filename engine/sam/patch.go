@@ -29,6 +29,9 @@ type patcher struct {
 	unit      string // JSON indentation unit
 	shortTags bool   // print intrinsics as !Tags in YAML
 	compact   bool   // print new JSON subtrees on one line
+	// compactSeq writes block sequences at their key's indentation
+	// ("Retry:\n- ErrorEquals…"), as the text around does.
+	compactSeq bool
 	edits     []edit
 }
 
@@ -121,7 +124,7 @@ func (p *patcher) replaceWhole(old *node, nv *asl.Value, inFlow bool) {
 		}
 		text = p.scalarText(nv, st, inFlow)
 	case !inFlow && old.tag == "" && old.kind != scalarNode && !old.isFlow() && len(nv.Fields)+len(nv.Items) > 0:
-		text = string(bytes.TrimRight(yamlText(nv, old.start-lineStart, p.step, p.shortTags), "\n"))
+		text = string(bytes.TrimRight(yamlText(nv, old.start-lineStart, p.yamlStyle()), "\n"))
 	default:
 		text = string(compactJSON(asl.PrintJSON(nv)))
 	}
@@ -231,4 +234,33 @@ func jsonStringEnd(src []byte, p int) int {
 		}
 	}
 	return len(src)
+}
+
+// yamlStyle is how new YAML is printed here.
+func (p *patcher) yamlStyle() yamlStyle {
+	return yamlStyle{step: p.step, shortTags: p.shortTags, compactSeq: p.compactSeq}
+}
+
+// compactSequences reports whether YAML text mostly writes a block sequence
+// at the same indentation as its key.
+func compactSequences(text []byte) bool {
+	lines := bytes.Split(text, []byte("\n"))
+	compact, indented := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		l := bytes.TrimRight(lines[i], " \r")
+		if len(l) == 0 || l[len(l)-1] != ':' {
+			continue
+		}
+		next := lines[i+1]
+		a, b := leadingBlank(l), leadingBlank(next)
+		if !bytes.HasPrefix(next[len(b):], []byte("- ")) && !bytes.Equal(bytes.TrimRight(next[len(b):], " \r"), []byte("-")) {
+			continue
+		}
+		if len(a) == len(b) {
+			compact++
+		} else if len(b) > len(a) {
+			indented++
+		}
+	}
+	return compact > indented
 }

@@ -49,7 +49,7 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		}
 		return []Change{{Path: m.FilePath, Data: data}}, nil
 	case ViaDefinition:
-		p := &patcher{src: t.src, json: t.Format == "json", step: m.inlineStep(), shortTags: t.shortTags,
+		p := &patcher{src: t.src, json: t.Format == "json", step: m.inlineStep(), shortTags: t.shortTags, compactSeq: compactSequences(t.Src),
 			unit: jsonIndentUnit(t.Src[t.src.lineStart(m.Span.Start):m.Span.End])}
 		oldV := toValue(m.defNode)
 		if equal(oldV, def) {
@@ -127,7 +127,7 @@ func (m *StateMachine) patchFile(def *asl.Value) ([]byte, error) {
 	if equal(oldV, def) {
 		return nil, nil
 	}
-	p := &patcher{src: s, step: detectIndent(src, 2), shortTags: true}
+	p := &patcher{src: s, step: detectIndent(src, 2), shortTags: true, compactSeq: compactSequences(src)}
 	p.diff(root, oldV, def, false)
 	return applyEdits(src, lineEndings(src, p.edits)), nil
 }
