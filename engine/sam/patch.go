@@ -32,7 +32,7 @@ type patcher struct {
 	// compactSeq writes block sequences at their key's indentation
 	// ("Retry:\n- ErrorEquals…"), as the text around does.
 	compactSeq bool
-	edits     []edit
+	edits      []edit
 }
 
 // diff records the edits that turn old (whose value is oldV) into nv.
