@@ -145,6 +145,8 @@ type Error struct {
 	Msg       string
 }
 
+// Error implements error: "file:line:col: message" ("file: message" when
+// there is no position).
 func (e *Error) Error() string {
 	if e.Line == 0 {
 		return e.File + ": " + e.Msg
