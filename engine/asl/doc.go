@@ -46,7 +46,9 @@
 //	InsertOnTransition(doc, from, to, name, state) // on the edge from → to (Next, Default, Choice rule, Catch)
 //	InsertIntoBranch(doc, parallel, i, name, state) // as branch i's StartAt; i == len(Branches) adds a branch
 //	InsertIntoProcessor(doc, mapName, name, state)  // as the processor's StartAt (created when missing)
+//	InsertDefault(doc, choice, name, state)    // as a Choice's Default (the old Default after it)
 //	Remove(doc, name)                          // predecessors relinked to its exit, or made End
+//	RemoveBranch(doc, parallel, i)             // a Parallel's branch i, with its states
 //	Rename(doc, old, new)                      // StartAt, Next, Default, Choices, Catch updated everywhere
 //	Connect(doc, from, to)                     // from's Next (a Choice's Default), End dropped
 //	ChangeType(doc, name, newType)             // keeps the fields the new type accepts

@@ -216,3 +216,21 @@ func inside(v, node *Value) bool {
 	}
 	return false
 }
+
+// InsertDefault adds state under name as the Default of the Choice state
+// choice: the old Default (if any) now comes after it; without one the
+// new state ends the workflow (or its branch).
+func InsertDefault(doc *Value, choice, name string, state *Value) error {
+	const op = "InsertDefault"
+	ref, err := prepareInsert(op, doc, choice, name, state)
+	if err != nil {
+		return err
+	}
+	if typ := stateType(ref.node); typ != TypeChoice {
+		return editErr(op, "state %q is a %s state, not a Choice", choice, typ)
+	}
+	linkNewState(state, str(ref.node.Get("Default")))
+	ref.node.Set("Default", NewString(name))
+	insertField(ref.m.states, ref.index+1, &Field{Key: name, Value: state})
+	return nil
+}

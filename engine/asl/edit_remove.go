@@ -188,3 +188,33 @@ func renameInScope(m machine, renames map[string]string) {
 		}
 	}
 }
+
+// RemoveBranch deletes branch index of the Parallel state parallel, with
+// the states in it. The last branch cannot be removed (a Parallel needs
+// one); remove the Parallel state instead.
+func RemoveBranch(doc *Value, parallel string, index int) error {
+	const op = "RemoveBranch"
+	if err := checkDoc(op, doc); err != nil {
+		return err
+	}
+	ref, err := mustFind(op, doc, parallel)
+	if err != nil {
+		return err
+	}
+	if typ := stateType(ref.node); typ != TypeParallel {
+		return editErr(op, "state %q is a %s state, not a Parallel", parallel, typ)
+	}
+	branches := ref.node.Get("Branches")
+	if !branches.Is(Array) || index < 0 || index >= len(branches.Items) {
+		n := 0
+		if branches.Is(Array) {
+			n = len(branches.Items)
+		}
+		return editErr(op, "branch index %d is out of range: %q has %d branches", index, parallel, n)
+	}
+	if len(branches.Items) == 1 {
+		return editErr(op, "%q has only one branch: remove the Parallel state instead", parallel)
+	}
+	branches.Items = append(branches.Items[:index:index], branches.Items[index+1:]...)
+	return nil
+}

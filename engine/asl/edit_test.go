@@ -99,6 +99,23 @@ func TestEdits(t *testing.T) {
 			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","Next":"B2"},"B2":{"Type":"Pass","End":true}}},{"StartAt":"C1","States":{}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"N","States":{"N":{"Type":"Pass","End":true}}},"End":true}}}`, ""},
 		{"insert into processor of a parallel", "nested", func(d *Value) error { return InsertIntoProcessor(d, "P", "N", pass("")) }, "", "not a Map"},
 
+		// InsertDefault / RemoveBranch
+		{"insert default", "choice", func(d *Value) error { return InsertDefault(d, "Ch", "N", pass("")) },
+			`{"StartAt":"Ch","States":{"Ch":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"X"},{"Not":{"Variable":"$.b","IsNull":true},"Next":"Y"}],"Default":"N"},"N":{"Type":"Pass","Next":"Y"},"X":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Y"}],"Next":"Y"},"Y":{"Type":"Succeed"}}}`, ""},
+		{"insert first default", "deep", func(d *Value) error {
+			if err := ChangeType(d, "C", "Choice"); err != nil {
+				return err
+			}
+			d.Get("States").Get("P").Get("Branches").Items[0].Get("States").Get("C").Delete("Default")
+			return InsertDefault(d, "C", "N", pass(""))
+		},
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"N"},"N":{"Type":"Pass","End":true},"T":{"Type":"Task","Resource":"r","TimeoutSeconds":5,"Retry":[{"ErrorEquals":["States.ALL"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"S"}],"Next":"S"},"S":{"Type":"Succeed"}}}],"End":true}}}`, ""},
+		{"insert default into a task", "line", func(d *Value) error { return InsertDefault(d, "A", "N", pass("")) }, "", "not a Choice"},
+		{"remove branch", "nested", func(d *Value) error { return RemoveBranch(d, "P", 0) },
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C1","States":{}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","End":true}}}`, ""},
+		{"remove the only branch", "deep", func(d *Value) error { return RemoveBranch(d, "P", 0) }, "", "only one branch"},
+		{"remove branch out of range", "nested", func(d *Value) error { return RemoveBranch(d, "P", 2) }, "", "out of range"},
+
 		// Remove
 		{"remove middle", "line", func(d *Value) error { return Remove(d, "B") },
 			`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","End":true}}}`, ""},
