@@ -70,6 +70,7 @@ func layoutLevel(sc *scope) {
 	l.breakCycles()
 	l.assignLayers()
 	l.buildItems()
+	l.markSpecial()
 	l.order()
 	l.assignSides()
 	l.placeX()

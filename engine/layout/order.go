@@ -7,10 +7,34 @@ import "sort"
 // to the right), then barycenter sweeps down and up with adjacent-swap
 // (transpose) passes, keeping the order with the fewest crossings.
 func (l *lay) order() {
-	l.initialOrder()
+	// Variants of the initial order, tried while crossings remain: source
+	// order; loops and Catch edges first (so they go left); children in
+	// reverse. The first variant with the fewest crossings wins.
+	var best [][]int
+	bestC := -1
+	for variant := 0; variant < 3; variant++ {
+		for r := range l.layers {
+			l.layers[r] = l.layers[r][:0]
+		}
+		l.initialOrder(variant)
+		c := l.sweep()
+		if bestC < 0 || c < bestC {
+			bestC = c
+			best = l.savePositions()
+		}
+		if bestC == 0 {
+			break
+		}
+	}
+	l.restorePositions(best)
+}
+
+// sweep improves the current order by barycenter sweeps and transposes and
+// leaves the best order found; it returns its crossings.
+func (l *lay) sweep() int {
 	best := l.totalCrossings()
 	if best == 0 {
-		return
+		return 0
 	}
 	saved := l.savePositions()
 	for iter := 0; iter < 16 && best > 0; iter++ {
@@ -30,11 +54,39 @@ func (l *lay) order() {
 		}
 	}
 	l.restorePositions(saved)
+	return best
 }
 
-func (l *lay) initialOrder() {
+// initialOrder places items layer by layer in depth-first order from Start.
+// variant 0 follows edges in source order, 1 visits loops and Catch edges
+// first, 2 visits children in reverse.
+func (l *lay) initialOrder(variant int) {
 	visited := make([]bool, len(l.items))
 	var stack []int
+	push := func(it *item) {
+		n := len(it.down)
+		switch variant {
+		case 1:
+			for k := n - 1; k >= 0; k-- {
+				if !l.chains[it.down[k].chain].special[0] {
+					stack = append(stack, it.down[k].it)
+				}
+			}
+			for k := n - 1; k >= 0; k-- {
+				if l.chains[it.down[k].chain].special[0] {
+					stack = append(stack, it.down[k].it)
+				}
+			}
+		case 2:
+			for k := 0; k < n; k++ {
+				stack = append(stack, it.down[k].it)
+			}
+		default:
+			for k := n - 1; k >= 0; k-- {
+				stack = append(stack, it.down[k].it)
+			}
+		}
+	}
 	dfs := func(root int) {
 		stack = append(stack[:0], root)
 		for len(stack) > 0 {
@@ -47,11 +99,7 @@ func (l *lay) initialOrder() {
 			it := &l.items[v]
 			it.pos = len(l.layers[it.layer])
 			l.layers[it.layer] = append(l.layers[it.layer], v)
-			for k := len(it.down) - 1; k >= 0; k-- {
-				if w := it.down[k].it; !visited[w] {
-					stack = append(stack, w)
-				}
-			}
+			push(it)
 		}
 	}
 	dfs(0)

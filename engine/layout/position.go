@@ -46,6 +46,7 @@ func (l *lay) placeX() {
 			l.items[v].x = x
 		}
 	}
+	l.straighten()
 	minX := math.Inf(1)
 	for i := range l.items {
 		it := &l.items[i]

@@ -220,6 +220,9 @@ func (l *lay) placeLabels(segs []gapSeg, y float64) {
 		if claimed[ll] {
 			roomL = -1
 		}
+		if w.w > roomR && w.w > roomL && math.Max(roomR, roomL) < 36 {
+			continue // no room: the label is left to the edge's <title>
+		}
 		right := true
 		switch {
 		case w.w <= roomR:
@@ -230,10 +233,10 @@ func (l *lay) placeLabels(segs []gapSeg, y float64) {
 		}
 		if right {
 			claimed[rl] = true
-			l.sc.labelAt[w.edge] = &labelBox{x: w.x + 5, y: y, w: math.Min(w.w, math.Max(roomR, 24))}
+			l.sc.labelAt[w.edge] = &labelBox{x: w.x + 5, y: y, w: math.Min(w.w, roomR)}
 		} else {
 			claimed[ll] = true
-			ww := math.Min(w.w, math.Max(roomL, 24))
+			ww := math.Min(w.w, roomL)
 			l.sc.labelAt[w.edge] = &labelBox{x: w.x - 5 - ww, y: y, w: ww}
 		}
 	}

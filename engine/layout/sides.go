@@ -23,15 +23,9 @@ func (l *lay) assignSides() {
 	}
 	per := make([]sides, len(sc.nodes))
 	for ci := range l.chains {
-		c := &l.chains[ci]
-		if c.self {
+		if c := &l.chains[ci]; c.self {
 			per[c.items[0]].self = append(per[c.items[0]].self, ci)
-			continue
 		}
-		e := sc.edges[c.edge]
-		c.special[0] = c.rev || e.kind == "catch"
-		c.special[1] = c.rev
-		c.labelFirst = e.kind == "choice" || e.kind == "default"
 	}
 	isSpecial := func(ci, end int) bool { return l.chains[ci].special[end] }
 	for ci := range l.chains {
@@ -141,6 +135,21 @@ func (l *lay) assignSides() {
 				l.items[v].rmargin = float64(slots) * slotGap
 			}
 		}
+	}
+}
+
+// markSpecial marks the chain ends that may use a side port: both ends of
+// a loop, the source end of a Catch edge.
+func (l *lay) markSpecial() {
+	for ci := range l.chains {
+		c := &l.chains[ci]
+		if c.self {
+			continue
+		}
+		e := l.sc.edges[c.edge]
+		c.special[0] = c.rev || e.kind == "catch"
+		c.special[1] = c.rev
+		c.labelFirst = e.kind == "choice" || e.kind == "default"
 	}
 }
 
