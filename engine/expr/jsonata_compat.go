@@ -38,6 +38,8 @@ func compatFunctions() map[string]jsonata.Extension {
 		"decodeUrl":          {Func: jsDecode, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"spread":             {Func: jSpread, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"each":               {Func: jEach, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
+		"formatInteger":      {Func: jFormatInteger, UndefinedHandler: undefinedFirst},
+		"parseInteger":       {Func: jParseInteger, UndefinedHandler: undefinedFirst},
 	}
 }
 

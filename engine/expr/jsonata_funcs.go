@@ -85,6 +85,10 @@ func jPartition(arr, size reflect.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(items) == 0 {
+		// AWS raises on an empty array (its recorded tests leave it out).
+		return nil, fnErr("The function $partition expects a non-empty array as argument 1")
+	}
 	v, err := fnArrayPartition([]any{items, n}, nil)
 	if err != nil {
 		return nil, fnErr("The function $partition failed: %v", err)

@@ -152,6 +152,22 @@ func TestJSONataCompat(t *testing.T) {
 		{"$encodeUrl('https://x.org/a b?q=1&r=é')", `"https://x.org/a%20b?q=1&r=%C3%A9"`},
 		{"$decodeUrlComponent('a%20b+c')", `"a b+c"`},
 		{"$keys({'a':1})", `"a"`},
+		// $formatInteger / $parseInteger (jsonata-js 2.0.6 documentation examples)
+		{"$formatInteger(2789, 'w')", `"two thousand, seven hundred and eighty-nine"`},
+		{"$formatInteger(1999, 'I')", `"MCMXCIX"`},
+		{"$formatInteger(12, 'Ww')", `"Twelve"`},
+		{"$formatInteger(21, 'w;o')", `"twenty-first"`},
+		{"$formatInteger(1234567, '#,##0')", `"1,234,567"`},
+		{"$formatInteger(7, '000')", `"007"`},
+		{"$formatInteger(22, '0;o')", `"22nd"`},
+		{"$formatInteger(12, '0;o')", `"12th"`},
+		{"$formatInteger(28, 'A')", `"AB"`},
+		{"$formatInteger(-5, '00')", `"-05"`},
+		{"$parseInteger('twelve thousand, four hundred and seventy-six', 'w')", `12476`},
+		{"$parseInteger('12,345,678', '#,##0')", `12345678`},
+		{"$parseInteger('MCMXCIX', 'I')", `1999`},
+		{"$parseInteger('ab', 'a')", `28`},
+		{"$parseInteger('21st', '0;o')", `21`},
 	}
 	for _, tc := range tests {
 		got, err := EvalJSONata(tc.expr, &Env{})
