@@ -45,6 +45,13 @@ func TestParallelRules(t *testing.T) {
 	})
 }
 
+func TestNoPathWarning(t *testing.T) {
+	ws := warningsOf(t, sm(`"A":{"Type":"Fail","Error":"$.error","Cause":"Failed"}`))
+	if len(ws) != 1 || ws[0].Code != CodeNoPath || ws[0].Path != "/States/A/Error" {
+		t.Fatalf("want NO_PATH at /States/A/Error, got %v", ws)
+	}
+}
+
 func TestWaitFailRules(t *testing.T) {
 	runRules(t, []ruleCase{
 		{name: "wait seconds", src: sm(`"A":{"Type":"Wait","Seconds":0,"End":true}`)},

@@ -154,7 +154,10 @@ func (c *checker) errorEquals(o obj, last bool, what string) {
 				c.errorf(it.Pos, iptr, "A %s with 'States.ALL' must be the last one", what)
 			}
 		case strings.HasPrefix(name, "States.") && !predefinedErrors[name]:
-			c.errorf(it.Pos, iptr, "'%s' is not a predefined error name; names starting with 'States.' are reserved", name)
+			// The specification reserves the prefix, but AWS accepts such
+			// names (deployed workflows raise and catch them from Fail
+			// states), so this is a warning.
+			c.warnf(CodeReservedErrorName, it.Pos, iptr, "'%s' is not a predefined error name; names starting with 'States.' are reserved for Step Functions", name)
 		}
 	}
 }

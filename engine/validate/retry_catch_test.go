@@ -20,11 +20,17 @@ func TestRetryCatchRules(t *testing.T) {
 		{name: "MaxDelaySeconds 0", src: task(`"Retry":[{"ErrorEquals":["X"],"MaxDelaySeconds":0}],` + catchH), code: CodeSchema, path: "/States/A/Retry/0/MaxDelaySeconds"},
 		{name: "States.ALL not alone", src: task(`"Retry":[{"ErrorEquals":["States.ALL","X"]}],` + catchH), code: CodeSchema, path: "/States/A/Retry/0/ErrorEquals/0"},
 		{name: "States.ALL not last", src: task(`"Retry":[{"ErrorEquals":["States.ALL"]},{"ErrorEquals":["X"]}],` + catchH), code: CodeSchema, path: "/States/A/Retry/0/ErrorEquals/0"},
-		{name: "reserved error name", src: task(`"Retry":[{"ErrorEquals":["States.MyError"]}],` + catchH), code: CodeSchema, path: "/States/A/Retry/0/ErrorEquals/0"},
 		{name: "unknown retrier field", src: task(`"Retry":[{"ErrorEquals":["X"],"Error Equals":["Y"]}],` + catchH), code: CodeSchema, path: "/States/A/Retry/0/Error Equals"},
 		{name: "catcher without Next", src: task(`"Catch":[{"ErrorEquals":["X"]}],"Next":"H"`), code: CodeSchema, path: "/States/A/Catch/0"},
 		{name: "catcher ResultPath in JSONata", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Catch":[{"ErrorEquals":["States.ALL"],"Next":"H","ResultPath":"$.e"}],"End":true},"H":{"Type":"Succeed"}`, `"QueryLanguage":"JSONata"`), code: CodeSchema, path: "/States/A/Catch/0/ResultPath"},
 	})
+}
+
+func TestReservedErrorNameWarning(t *testing.T) {
+	ws := warningsOf(t, task(`"Retry":[{"ErrorEquals":["States.MyError"]}],"Catch":[{"ErrorEquals":["States.ALL"],"Next":"H","ResultPath":"$.e"}]`))
+	if len(ws) != 1 || ws[0].Code != CodeReservedErrorName || ws[0].Path != "/States/A/Retry/0/ErrorEquals/0" {
+		t.Fatalf("want RESERVED_ERROR_NAME at /States/A/Retry/0/ErrorEquals/0, got %v", ws)
+	}
 }
 
 func TestCatchWarnings(t *testing.T) {

@@ -86,9 +86,13 @@ func (c *checker) fail(st *stateInfo) {
 		if f == nil {
 			continue
 		}
-		if s, ok := c.wantString(f, ptr); ok && st.ql == asl.JSONata {
+		s, ok := c.wantString(f, ptr)
+		switch {
+		case !ok:
+		case st.ql == asl.JSONata:
 			c.jsonataString(f.Value, ptr, k)
-			_ = s
+		case looksDynamic(s):
+			c.warnf(CodeNoPath, f.Value.Pos, ptr, "The value of '%s' looks like a path, but the field name does not end with 'Path', so it is used as a plain string (use %sPath)", k, k)
 		}
 	}
 	if st.ql == asl.JSONPath {

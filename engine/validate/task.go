@@ -29,9 +29,7 @@ func (c *checker) task(sc *scope, st *stateInfo) {
 		c.credentials(st, f, ptr)
 	}
 	if !o.has("TimeoutSeconds") && !o.has("TimeoutSecondsPath") {
-		if r, ok := o.get("Resource").StringValue(); !ok || !strings.HasPrefix(r, "arn:aws:states:::") || strings.Contains(r, ".sync") || strings.Contains(r, ".waitForTaskToken") {
-			c.warnf(CodeTaskNoTimeout, st.keyPos, o.ptr, "Task '%s' has no TimeoutSeconds: if the worker never answers it waits up to a year (60 seconds for Lambda by default); set a timeout", st.name)
-		}
+		c.warnf(CodeTaskNoTimeout, st.keyPos, o.ptr, "Task '%s' has no TimeoutSeconds: without one Step Functions waits for the task as long as the execution may run (up to a year for Standard workflows)", st.name)
 	}
 }
 
@@ -88,6 +86,9 @@ func (c *checker) resource(o obj) {
 		}
 	}
 	if strings.EqualFold(c.opts.Type, "EXPRESS") {
+		if parts := strings.SplitN(s, ":", 7); len(parts) == 7 && parts[2] == "states" && parts[5] == "activity" {
+			c.errorf(f.Value.Pos, ptr, "Express state machine does not support activities")
+		}
 		for _, pattern := range [...]string{".waitForTaskToken", ".sync"} {
 			if strings.HasSuffix(s, pattern) || strings.Contains(s, pattern+":") {
 				c.errorf(f.Value.Pos, ptr, "Express state machine does not support '%s' service integration ", pattern)

@@ -20,6 +20,8 @@ func TestTaskRules(t *testing.T) {
 		{name: "credentials null", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":null,"End":true}`), code: CodeSchema, path: "/States/A/Credentials"},
 		{name: "credentials RoleArn path", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{"RoleArn.$":"$.role"},"End":true}`)},
 		{name: "express waitForTaskToken", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}`), opts: Options{Type: "EXPRESS"}, code: CodeSchema, path: "/States/A/Resource"},
+		{name: "express activity", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","End":true}`), opts: Options{Type: "EXPRESS"}, code: CodeSchema, path: "/States/A/Resource"},
+		{name: "standard activity", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","End":true}`)},
 		{name: "standard waitForTaskToken", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}`)},
 		{name: "JSONata Arguments string", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":"{% $states.input %}","End":true}`, `"QueryLanguage":"JSONata"`)},
 		{name: "JSONata Arguments number", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":3,"End":true}`, `"QueryLanguage":"JSONata"`), code: CodeSchema, path: "/States/A/Arguments"},
