@@ -153,8 +153,6 @@ func NewExecutionFromModel(m *asl.StateMachine, input any, opts Options) (*Execu
 	return e, nil
 }
 
-func isoTime(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
-
 // substitute replaces ${Name} placeholders.
 func substitute(def []byte, subs map[string]string) []byte {
 	s := string(def)

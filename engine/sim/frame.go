@@ -105,13 +105,6 @@ func (f *frame) setVars(a map[string]any) {
 	}
 }
 
-// advance moves the frame's clock forward.
-func (f *frame) advance(d time.Duration) {
-	if d > 0 {
-		f.now = f.now.Add(d)
-	}
-}
-
 // runMachine runs a state machine (the definition, a branch or a processor)
 // from StartAt to an end state, and returns its output.
 func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *failure) {
@@ -237,39 +230,6 @@ type outcome struct {
 }
 
 func (r *stateRun) jsonata() bool { return r.info.jsonata }
-
-// context builds the context object for the current moment of the visit,
-// or nil when no expression of the state can read it.
-func (r *stateRun) context() any {
-	if !r.info.usesContext {
-		return nil
-	}
-	e := r.f.e
-	if e.hasCtxOverride {
-		return e.ctxOverride
-	}
-	name := r.base.Name
-	if e.ctxStateName != "" {
-		name = e.ctxStateName
-	}
-	state := map[string]any{"Name": name, "EnteredTime": isoTime(r.entered)}
-	switch r.base.Type {
-	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
-		state["RetryCount"] = int64(r.retryCount)
-	}
-	c := map[string]any{
-		"Execution":    e.ctxExecution,
-		"StateMachine": e.ctxStateMachine,
-		"State":        state,
-	}
-	if r.token != "" {
-		c["Task"] = map[string]any{"Token": r.token}
-	}
-	if r.mapItem != nil {
-		c["Map"] = map[string]any{"Item": r.mapItem}
-	}
-	return c
-}
 
 // env is the expression environment with data as $ / $states.input.
 func (r *stateRun) env(data any) *expr.Env {
