@@ -137,3 +137,16 @@ func syntheticDefinitions(t testing.TB) map[int]*asl.StateMachine {
 	}
 	return out
 }
+
+func decodeString(t testing.TB, src string) *asl.StateMachine {
+	t.Helper()
+	v, err := asl.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := asl.Decode(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}

@@ -49,3 +49,56 @@ func TestSyntheticInvariants(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapsed collapses every Parallel and Map: each becomes one state-sized
+// node without contents, and the invariants still hold.
+func TestCollapsed(t *testing.T) {
+	n := 0
+	for _, d := range corpusDefinitions(t) {
+		full := Layout(d.def, Options{})
+		groups := map[string]bool{}
+		for _, nd := range full.Nodes {
+			if nd.Group && nd.Kind != "branch" {
+				groups[nd.ID] = true
+			}
+		}
+		if len(groups) == 0 {
+			continue
+		}
+		n++
+		g := Layout(d.def, Options{Collapsed: groups})
+		for _, p := range checkGeometry(g) {
+			t.Errorf("%s collapsed: %s", d.name, p)
+		}
+		for _, nd := range g.Nodes {
+			if groups[nd.Parent] {
+				t.Errorf("%s: %s is drawn inside collapsed %s", d.name, nd.ID, nd.Parent)
+			}
+			if groups[nd.ID] && (!nd.Collapsed || nd.Group || nd.W != StateW || nd.H != StateH) {
+				t.Errorf("%s: collapsed %s drawn as %+v", d.name, nd.ID, nd)
+			}
+		}
+		if len(g.Edges) >= len(full.Edges) {
+			t.Errorf("%s: collapsing kept all %d edges", d.name, len(full.Edges))
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d definitions with groups", n)
+	}
+}
+
+// TestEmptyAndBroken lays out definitions with nothing or dangling names.
+func TestEmptyAndBroken(t *testing.T) {
+	g := Layout(nil, Options{})
+	if len(g.Nodes) != 2 || len(g.Edges) != 0 {
+		t.Errorf("nil definition: %d nodes, %d edges", len(g.Nodes), len(g.Edges))
+	}
+	def := decodeString(t, `{"StartAt":"Nope","States":{"A":{"Type":"Pass","Next":"A"},"B":{"Type":"Task","Next":"Missing","Catch":[{"ErrorEquals":["X"],"Next":"B"}]}}}`)
+	g = Layout(def, Options{})
+	for _, p := range checkGeometry(g) {
+		t.Error(p)
+	}
+	if len(g.Edges) != 2 { // two self-loops; the dangling names draw nothing
+		t.Errorf("%d edges, want 2", len(g.Edges))
+	}
+}

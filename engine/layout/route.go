@@ -213,7 +213,7 @@ func (l *lay) placeLabels(segs []gapSeg, y float64) {
 	for _, w := range wants {
 		rl, rh := interval(w.x, true)
 		ll, lh := interval(w.x, false)
-		roomR, roomL := rh-rl-11, lh-ll-11
+		roomR, roomL := rh-rl-11, lh-ll-14
 		if claimed[rl] {
 			roomR = -1
 		}
@@ -237,7 +237,7 @@ func (l *lay) placeLabels(segs []gapSeg, y float64) {
 		} else {
 			claimed[ll] = true
 			ww := math.Min(w.w, roomL)
-			l.sc.labelAt[w.edge] = &labelBox{x: w.x - 5 - ww, y: y, w: ww}
+			l.sc.labelAt[w.edge] = &labelBox{x: w.x - 8 - ww, y: y, w: ww}
 		}
 	}
 }
