@@ -58,6 +58,8 @@ func (p *patcher) diff(old *node, oldV, nv *asl.Value, inFlow bool) {
 				p.diff(old.items[i], oldV.Items[i], it, inFlow)
 			}
 			return
+		case old.kind == sequenceNode && nv.Kind == asl.Array && p.items(old, oldV, nv, inFlow):
+			return
 		case old.kind == scalarNode && nv.Kind != asl.Object && nv.Kind != asl.Array:
 			p.replaceScalar(old, nv, inFlow)
 			return
