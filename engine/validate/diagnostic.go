@@ -123,6 +123,17 @@ func ValidateBytes(src []byte, opts Options) (diags []Diagnostic, err error) {
 		}
 		return []Diagnostic{d}, err
 	}
+	if doc.Kind != asl.Object {
+		// Not a mapping: unless it is well-formed JSON (then it is the
+		// wrong kind of value), report the JSON syntax error AWS reports.
+		if _, jerr := asl.ParseJSON(src); jerr != nil {
+			d := Diagnostic{Severity: Error, Code: CodeInvalidJSON, Message: jerr.Error()}
+			if se, ok := jerr.(*asl.SyntaxError); ok {
+				d.Line, d.Column, d.Message = se.Line, se.Col, se.Msg
+			}
+			return []Diagnostic{d}, jerr
+		}
+	}
 	return Validate(doc, opts), nil
 }
 

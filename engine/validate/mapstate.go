@@ -110,10 +110,6 @@ func (c *checker) processor(sc *scope, st *stateInfo) bool {
 		if distributed && !cfg.has("ExecutionType") {
 			c.errorf(cf.Value.Pos, cptr, "These fields are required: [ExecutionType]")
 		}
-		if !distributed && cfg.has("ExecutionType") {
-			f, fptr := cfg.field("ExecutionType")
-			c.errorf(fieldPos(f), fptr, "Field 'ExecutionType' is only supported when Mode is DISTRIBUTED")
-		}
 	}
 	c.machine(p, scopeProcessor, distributed || sc.distributed)
 	return distributed

@@ -24,6 +24,13 @@ func TestValidateBytesNotAnObject(t *testing.T) {
 	}
 }
 
+func TestValidateBytesNotJSON(t *testing.T) {
+	diags, err := ValidateBytes([]byte("not a definition"), Options{})
+	if err == nil || len(diags) != 1 || diags[0].Code != CodeInvalidJSON || diags[0].Line != 1 {
+		t.Fatalf("want one INVALID_JSON_DESCRIPTION, got %v (err %v)", diags, err)
+	}
+}
+
 func TestValidateYAML(t *testing.T) {
 	src := "StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: Missing\n"
 	diags, err := ValidateBytes([]byte(src), Options{})
