@@ -127,8 +127,9 @@ func pathPtr(v *Value) *string {
 	case v == nil:
 		return nil
 	case v.Kind == String:
-		s := v.Str
-		return &s
+		// Points into the Value: no allocation, and the typed view is
+		// read-only by convention.
+		return &v.Str
 	case v.Kind == Null:
 		return NullPath
 	}
