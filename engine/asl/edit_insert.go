@@ -196,7 +196,36 @@ func prepareInsert(op string, doc *Value, anchor, name string, state *Value) (st
 	if inside(state, doc) {
 		return ref, editErr(op, "the new state is already part of the document")
 	}
+	if err := checkNestedNames(op, doc, name, state); err != nil {
+		return ref, err
+	}
 	return ref, nil
+}
+
+// checkNestedNames checks that the states nested in a new Parallel or Map
+// state do not reuse a name of the document, the new state's or each
+// other's.
+func checkNestedNames(op string, doc *Value, name string, state *Value) error {
+	taken := map[string]bool{name: true}
+	for _, n := range StateNames(doc) {
+		taken[n] = true
+	}
+	var err error
+	for _, child := range childMachines(state) {
+		walkMachine(child, name, func(m machine) {
+			if err != nil || m.states == nil {
+				return
+			}
+			for _, f := range m.states.Fields {
+				if taken[f.Key] {
+					err = editErr(op, "the new state %q holds a state named %q, a name already used", name, f.Key)
+					return
+				}
+				taken[f.Key] = true
+			}
+		})
+	}
+	return err
 }
 
 // inside reports whether node is v or one of its descendants.

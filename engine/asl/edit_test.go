@@ -63,6 +63,15 @@ func TestEdits(t *testing.T) {
 		{"insert taken name", "nested", func(d *Value) error { return InsertAfter(d, "M", "I1", pass("")) }, "", `"I1" is already used`},
 		{"insert empty name", "line", func(d *Value) error { return InsertAfter(d, "A", "", pass("")) }, "", "cannot be empty"},
 		{"insert non-object", "line", func(d *Value) error { return InsertAfter(d, "A", "N", NewString("x")) }, "", "must be a JSON object"},
+		{"insert with a clashing nested name", "line", func(d *Value) error {
+			st, _ := ParseJSON([]byte(`{"Type":"Parallel","Branches":[{"StartAt":"C","States":{"C":{"Type":"Pass","End":true}}}]}`))
+			return InsertAfter(d, "A", "N", st)
+		}, "", `holds a state named "C"`},
+		{"insert a parallel", "line", func(d *Value) error {
+			st, _ := ParseJSON([]byte(`{"Type":"Parallel","Branches":[{"StartAt":"In","States":{"In":{"Type":"Pass","End":true}}}]}`))
+			return InsertAfter(d, "A", "N", st)
+		},
+			`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"N"},"N":{"Type":"Parallel","Branches":[{"StartAt":"In","States":{"In":{"Type":"Pass","End":true}}}],"Next":"B"},"B":{"Type":"Task","Resource":"r","x-note":"kept","Next":"C"},"C":{"Type":"Pass","End":true}}}`, ""},
 		{"insert existing node", "line", func(d *Value) error { return InsertAfter(d, "A", "N", d.Get("States").Get("C")) }, "", "already part"},
 
 		// InsertBefore
