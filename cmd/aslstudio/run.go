@@ -71,6 +71,15 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	passThrough := fs.Bool("pass-through", false, "a Task without a mock returns its input instead of failing")
 	name := fs.String("name", "", "execution name (default: derived from the seed)")
+	subs := map[string]string{}
+	fs.Func("substitute", "replace ${KEY} in the definition with VALUE (KEY=VALUE, repeatable; SAM DefinitionSubstitutions)", func(v string) error {
+		k, val, ok := strings.Cut(v, "=")
+		if !ok || k == "" {
+			return fmt.Errorf("want KEY=VALUE, got %q", v)
+		}
+		subs[k] = val
+		return nil
+	})
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: aslstudio run FILE [--input JSON|@file] [--mocks FILE] [--state-machine NAME] [--test-case NAME] [--type STANDARD|EXPRESS] [--seed N] [--max-steps N] [--history] [--format text|json]")
 		fs.PrintDefaults()
@@ -115,6 +124,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		StateMachineName: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)),
 		MockStateMachine: *machine,
 		TestCase:         *testCase,
+		Substitutions:    subs,
 	}
 	if *mocks != "" {
 		src, err := os.ReadFile(*mocks)

@@ -172,3 +172,15 @@ func TestRunCorpus(t *testing.T) {
 		t.Errorf("rate %.3f below 0.97", rate)
 	}
 }
+
+func TestRunSubstitutions(t *testing.T) {
+	dir := t.TempDir()
+	def := writeRunFile(t, dir, "sub.json", `{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"table":"${TableName}"},"End":true}}}`)
+	var out, errb bytes.Buffer
+	if code := run([]string{"run", def, "--substitute", "TableName=orders", "--format", "json"}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), `"table": "orders"`) {
+		t.Errorf("substitution not applied: %s", out.String())
+	}
+}

@@ -286,3 +286,35 @@ func TestSubstitutions(t *testing.T) {
 		t.Errorf("%s %v", ex.Status(), ex.Output())
 	}
 }
+
+func TestStateStatuses(t *testing.T) {
+	def := `{"StartAt":"T","States":{
+	 "T":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:f",
+	   "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":1}],"Next":"U"},
+	 "U":{"Type":"Task","Resource":"arn:aws:lambda:us-east-1:1:function:g",
+	   "Catch":[{"ErrorEquals":["States.ALL"],"Next":"V"}],"Next":"X"},
+	 "V":{"Type":"Pass","End":true},
+	 "X":{"Type":"Pass","End":true}}}`
+	mc, err := ParseMockConfig([]byte(`{"StateMachines":{"m":{"TestCases":{"t":{"T":"BusyOnce","U":"Bad"}}}},
+	 "MockedResponses":{"BusyOnce":{"0":{"Throw":{"Error":"Busy"}},"1":{"Return":1}},"Bad":{"0":{"Throw":{"Error":"Bad"}}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ex := mustExec(t, def, `{}`, Options{Mocks: mc, TestCase: "t"})
+	ex.Run()
+	got := ex.StateStatuses()
+	want := map[string]string{"T": StateRetried, "U": StateCaught, "V": StateSucceeded}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (all %v)", k, got[k], v, got)
+		}
+	}
+	if _, reached := got["X"]; reached {
+		t.Errorf("X was not reached: %v", got)
+	}
+	ex = mustExec(t, tokenDef, `{}`, Options{})
+	ex.Run()
+	if s := ex.StateStatuses()["Approve"]; s != StatePaused {
+		t.Errorf("Approve %q, want paused", s)
+	}
+}
