@@ -36,13 +36,14 @@ const (
 	CodeInvalidStateName   = "INVALID_STATE_NAME"
 	CodeMissingTarget      = "MISSING_TRANSITION_TARGET"
 
-	CodeNoDollar          = "NO_DOLLAR"
-	CodeNoPath            = "NO_PATH"
-	CodePassResultStatic  = "PASS_RESULT_IS_STATIC"
-	CodeUnreachable       = "UNREACHABLE_STATE"
-	CodeTaskNoTimeout     = "TASK_NO_TIMEOUT"
-	CodeCatchDropsInput   = "CATCH_REPLACES_INPUT"
-	CodeReservedErrorName = "RESERVED_ERROR_NAME"
+	CodeNoDollar               = "NO_DOLLAR"
+	CodeNoPath                 = "NO_PATH"
+	CodePassResultStatic       = "PASS_RESULT_IS_STATIC"
+	CodeUnreachable            = "UNREACHABLE_STATE"
+	CodeTaskNoTimeout          = "TASK_NO_TIMEOUT"
+	CodeCatchDropsInput        = "CATCH_REPLACES_INPUT"
+	CodeReservedErrorName      = "RESERVED_ERROR_NAME"
+	CodeInlineDistributedField = "DISTRIBUTED_ONLY_FIELD"
 )
 
 // Diagnostic is one finding: its severity (ERROR or WARNING), AWS's code,

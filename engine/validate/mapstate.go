@@ -49,7 +49,9 @@ func (c *checker) mapState(sc *scope, st *stateInfo) {
 			continue
 		}
 		if !distributed {
-			c.errorf(fieldPos(f), ptr, "Field '%s' is only supported in a Map state whose ProcessorConfig Mode is DISTRIBUTED", k)
+			// asl-validator accepts these on a Map without ProcessorConfig
+			// and no AWS verdict says otherwise, so this is a warning.
+			c.warnf(CodeInlineDistributedField, fieldPos(f), ptr, "Field '%s' only takes effect in a Map state whose ProcessorConfig Mode is DISTRIBUTED", k)
 		}
 		x := obj{v: f.Value, ptr: ptr}
 		switch k {

@@ -20,7 +20,6 @@ func TestMapRules(t *testing.T) {
 		{name: "both processors", src: mapSM(inlineProc + `,"Iterator":{"StartAt":"Q","States":{"Q":{"Type":"Pass","End":true}}}`), code: CodeSchema, path: "/States/A/Iterator"},
 		{name: "bad mode", src: mapSM(`"ItemProcessor":{"ProcessorConfig":{"Mode":"PARALLEL"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`), code: CodeSchema, path: "/States/A/ItemProcessor/ProcessorConfig/Mode"},
 		{name: "QueryLanguage on processor", src: mapSM(`"ItemProcessor":{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`), code: CodeSchema, path: "/States/A/ItemProcessor/QueryLanguage"},
-		{name: "ItemReader inline", src: mapSM(inlineProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject"}`), code: CodeSchema, path: "/States/A/ItemReader"},
 		{name: "distributed with reader", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItems":10},"Parameters":{"Bucket":"b","Key":"k"}},"Label":"ok-label_1"`)},
 		{name: "MaxItems and its path", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"MaxItems":1,"MaxItemsPath":"$.m"}}`), code: CodeSchema, path: "/States/A/ItemReader/ReaderConfig/MaxItemsPath"},
 		{name: "batcher duplicates", src: mapSM(distProc + `,"ItemBatcher":{"MaxItemsPerBatch":2,"MaxItemsPerBatchPath":"$.b"}`), code: CodeSchema, path: "/States/A/ItemBatcher/MaxItemsPerBatchPath"},
@@ -43,6 +42,13 @@ func TestParallelRules(t *testing.T) {
 		{name: "branch is an array", src: sm(`"A":{"Type":"Parallel","End":true,"Branches":[[{"StartAt":"X","States":{"X":{"Type":"Fail"}}}]]}`), code: CodeSchema, path: "/States/A/Branches/0"},
 		{name: "branch without StartAt", src: sm(`"A":{"Type":"Parallel","End":true,"Branches":[{"States":{"X":{"Type":"Fail"}}}]}`), code: CodeSchema, path: "/States/A/Branches/0"},
 	})
+}
+
+func TestDistributedOnlyFieldWarning(t *testing.T) {
+	ws := warningsOf(t, mapSM(inlineProc+`,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject"}`))
+	if len(ws) != 1 || ws[0].Code != CodeInlineDistributedField || ws[0].Path != "/States/A/ItemReader" {
+		t.Fatalf("want DISTRIBUTED_ONLY_FIELD at /States/A/ItemReader, got %v", ws)
+	}
 }
 
 func TestNoPathWarning(t *testing.T) {
