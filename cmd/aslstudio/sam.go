@@ -25,7 +25,7 @@ func init() {
 
 const samUsage = `usage:
   aslstudio sam list TEMPLATE [--format text|json]
-  aslstudio sam get TEMPLATE [--id ID]
+  aslstudio sam get TEMPLATE [--id ID] [--format json|yaml]
   aslstudio sam set TEMPLATE [--id ID] --definition FILE [-w]
   aslstudio sam new DEFINITION [--name NAME] [--type STANDARD|EXPRESS] [--substitute-arns] [-o DIR]`
 
@@ -177,11 +177,12 @@ func loadMachine(path, id string, stderr io.Writer) (*sam.Template, *sam.StateMa
 func samGet(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("get", stderr)
 	id := fs.String("id", "", "logical id of the state machine (needed when there are several)")
+	format := fs.String("format", "json", "output format: json or yaml")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return exitUsage
 	}
-	if len(pos) != 1 {
+	if len(pos) != 1 || (*format != "json" && *format != "yaml") {
 		fmt.Fprintln(stderr, samUsage)
 		return exitUsage
 	}
@@ -189,8 +190,12 @@ func samGet(args []string, stdout, stderr io.Writer) int {
 	if m == nil {
 		return code
 	}
-	stdout.Write(asl.PrintJSON(m.Definition))
-	if b := asl.PrintJSON(m.Definition); len(b) == 0 || b[len(b)-1] != '\n' {
+	b := asl.PrintJSON(m.Definition)
+	if *format == "yaml" {
+		b = asl.PrintYAML(m.Definition)
+	}
+	stdout.Write(b)
+	if len(b) == 0 || b[len(b)-1] != '\n' {
 		fmt.Fprintln(stdout)
 	}
 	return exitOK

@@ -85,6 +85,10 @@ func TestSAMGetSet(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &def); err != nil || def["StartAt"] != "A" {
 		t.Fatalf("get printed %s", out.String())
 	}
+	var yml bytes.Buffer
+	if code := run([]string{"sam", "get", "--id", "Inline", "--format", "yaml", tpl}, &yml, &errb); code != exitOK || !strings.Contains(yml.String(), "StartAt: A") {
+		t.Errorf("get --format yaml: exit %d, %q", code, yml.String())
+	}
 	// Set the renamed definition in place: only the definition changes.
 	renamed := strings.ReplaceAll(out.String(), `"A"`, `"Begin"`)
 	defFile := filepath.Join(dir, "new.json")
