@@ -154,10 +154,8 @@ func DecodeMockConfig(root *asl.Value) (*MockConfig, error) {
 			mc.StateMachines[f.Key] = msm
 		}
 	}
-	for _, f := range root.Fields {
-		if f.Key != "StateMachines" && f.Key != "MockedResponses" {
-			return nil, mockErr(f.Value, "/"+ptrEscape(f.Key), "unknown field (expected StateMachines and MockedResponses)")
-		}
+	if sms == nil && resp == nil {
+		return nil, mockErr(root, "", "a mock file needs StateMachines and MockedResponses")
 	}
 	return mc, nil
 }
@@ -193,11 +191,13 @@ func decodeMockedResponse(v *asl.Value, p string) (*MockedResponse, error) {
 			}
 			t := &MockThrow{Error: e}
 			if c := thr.Get("Cause"); c != nil && c.Kind != asl.Null {
-				cs, ok := c.StringValue()
-				if !ok {
-					return nil, mockErr(c, kp+"/Throw/Cause", "must be a string")
+				if cs, ok := c.StringValue(); ok {
+					t.Cause, t.HasCause = cs, true
+				} else {
+					// A structured cause (e.g. a Lambda error object) is
+					// passed on as its JSON text, as AWS does.
+					t.Cause, t.HasCause = string(asl.EncodeJSON(asl.ToAny(c))), true
 				}
-				t.Cause, t.HasCause = cs, true
 			}
 			rg.Throw = t
 		default:
