@@ -65,6 +65,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	machine := fs.String("state-machine", "", "entry of the mock file (default: the file's base name, or the only entry)")
 	testCase := fs.String("test-case", "", "test case of the mock file (default: the only one)")
 	typ := fs.String("type", "STANDARD", "execution type: STANDARD or EXPRESS")
+	syncExpress := fs.Bool("sync", false, "an EXPRESS execution started with StartSyncExecution (no RedriveCount in $$.Execution)")
 	seed := fs.Int64("seed", 0, "seed for UUIDs, random numbers, jitter and the execution name")
 	maxSteps := fs.Int("max-steps", sim.DefaultMaxSteps, "stop with an error after this many state transitions")
 	history := fs.Bool("history", false, "include the execution history (AWS GetExecutionHistory events)")
@@ -125,6 +126,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		MockStateMachine: *machine,
 		TestCase:         *testCase,
 		Substitutions:    subs,
+		SyncExpress:      *syncExpress,
 	}
 	if *mocks != "" {
 		src, err := os.ReadFile(*mocks)
