@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -214,6 +215,34 @@ func TestJSONataApplyRepeatable(t *testing.T) {
 				continue
 			}
 			wantJSON(t, tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestJSONataConcurrent: Parallel branches and Map iterations may evaluate
+// the same cached expression at once (run with -race).
+func TestJSONataConcurrent(t *testing.T) {
+	done := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			env := &Env{Input: map[string]any{"n": int64(g)}, Vars: map[string]any{"v": int64(g)}}
+			for i := 0; i < 50; i++ {
+				v, err := EvalJSONata("$states.input.n + $v", env)
+				if err != nil || v != int64(2*g) {
+					done <- fmt.Sprintf("goroutine %d: %v, %v", g, v, err)
+					return
+				}
+				if _, err := EvalJSONata("$states.input ~> $keys()", env); err != nil {
+					done <- err.Error()
+					return
+				}
+			}
+			done <- ""
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
 		}
 	}
 }
