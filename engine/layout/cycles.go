@@ -123,10 +123,40 @@ func (l *lay) assignLayers() {
 func (l *lay) buildItems() {
 	sc := l.sc
 	n := len(sc.nodes)
-	l.items = make([]item, n, n*2)
+	// sizes first, so that items, chains and adjacency come from a few
+	// allocations
+	dummies, links := 0, 0 // links: layer-to-layer steps of all chains
+	span := func(ei int) (int, int) {
+		a, b := sc.edges[ei].from, sc.edges[ei].to
+		if l.rev[ei] {
+			a, b = b, a
+		}
+		return a, b
+	}
+	downDeg := make([]int, n)
+	upDeg := make([]int, n)
+	for ei := range sc.edges {
+		if l.self[ei] {
+			continue
+		}
+		a, b := span(ei)
+		d := l.rank[b] - l.rank[a] - 1
+		dummies += d
+		links += d + 1
+		downDeg[a]++
+		upDeg[b]++
+	}
+	l.items = make([]item, n, n+dummies)
+	adjPool := make([]adj, 0, 2*links)
+	carve := func(k int) []adj {
+		s := adjPool[len(adjPool) : len(adjPool) : len(adjPool)+k]
+		adjPool = adjPool[:len(adjPool)+k]
+		return s
+	}
+	chainPool := make([]int, 0, links+len(sc.edges))
 	nl := 0
 	for v, nd := range sc.nodes {
-		l.items[v] = item{node: v, layer: l.rank[v], halfw: nd.w / 2, h: nd.h}
+		l.items[v] = item{node: v, layer: l.rank[v], halfw: nd.w / 2, h: nd.h, down: carve(downDeg[v]), up: carve(upDeg[v])}
 		if l.rank[v]+1 > nl {
 			nl = l.rank[v] + 1
 		}
@@ -137,22 +167,28 @@ func (l *lay) buildItems() {
 		c.edge = ei
 		if l.self[ei] {
 			c.self = true
-			c.items = []int{e.from}
+			c.items = append(chainPool[len(chainPool):len(chainPool)], e.from)
+			chainPool = chainPool[:len(chainPool)+1]
 			continue
 		}
-		a, b := e.from, e.to
-		if l.rev[ei] {
-			a, b = b, a
-			c.rev = true
-		}
-		c.items = append(c.items, a)
+		a, b := span(ei)
+		c.rev = l.rev[ei]
+		k0 := len(chainPool)
+		chainPool = append(chainPool, a)
 		for r := l.rank[a] + 1; r < l.rank[b]; r++ {
 			l.items = append(l.items, item{node: -1, layer: r})
-			c.items = append(c.items, len(l.items)-1)
+			chainPool = append(chainPool, len(l.items)-1)
 		}
-		c.items = append(c.items, b)
+		chainPool = append(chainPool, b)
+		c.items = chainPool[k0:len(chainPool):len(chainPool)]
 		for k := 0; k+1 < len(c.items); k++ {
 			p, q := c.items[k], c.items[k+1]
+			if l.items[p].node < 0 {
+				l.items[p].down = carve(1)
+			}
+			if l.items[q].node < 0 {
+				l.items[q].up = carve(1)
+			}
 			l.items[p].down = append(l.items[p].down, adj{it: q, chain: ei, chainStep: k})
 			l.items[q].up = append(l.items[q].up, adj{it: p, chain: ei, chainStep: k + 1})
 		}

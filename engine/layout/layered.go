@@ -60,6 +60,10 @@ type lay struct {
 	rev    []bool
 	self   []bool
 	rank   []int
+	// scratch buffers of placeLayer
+	buf    []float64
+	xs     []float64
+	blocks []block
 }
 
 // layoutLevel lays out one level whose group blocks already have their

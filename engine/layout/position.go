@@ -80,9 +80,11 @@ func (l *lay) sep(a, b int) float64 {
 func (l *lay) placeLayer(r int, mode int) {
 	layer := l.layers[r]
 	k := len(layer)
-	want := make([]float64, k)
-	weight := make([]float64, k)
-	var xs []float64
+	if cap(l.buf) < 3*k {
+		l.buf = make([]float64, 3*k)
+	}
+	want, weight, off := l.buf[:k], l.buf[k:2*k], l.buf[2*k:3*k]
+	xs := l.xs
 	for p, v := range layer {
 		it := &l.items[v]
 		xs = xs[:0]
@@ -117,16 +119,13 @@ func (l *lay) placeLayer(r int, mode int) {
 			weight[p] = 1
 		}
 	}
+	l.xs = xs
 	// offsets so that the constraints become y[p+1] >= y[p]
-	off := make([]float64, k)
+	off[0] = 0
 	for p := 1; p < k; p++ {
 		off[p] = off[p-1] + l.sep(layer[p-1], layer[p])
 	}
-	type block struct {
-		w, wy float64
-		from  int
-	}
-	blocks := make([]block, 0, k)
+	blocks := l.blocks[:0]
 	for p := 0; p < k; p++ {
 		blocks = append(blocks, block{weight[p], weight[p] * (want[p] - off[p]), p})
 		for len(blocks) > 1 {
@@ -148,6 +147,13 @@ func (l *lay) placeLayer(r int, mode int) {
 			l.items[layer[p]].x = y + off[p]
 		}
 	}
+	l.blocks = blocks
+}
+
+// block is a run of items placed together by placeLayer.
+type block struct {
+	w, wy float64
+	from  int
 }
 
 func median(xs []float64) float64 {

@@ -103,10 +103,14 @@ func (l *lay) route() {
 	sc.routes = make([][][2]float64, len(sc.edges))
 	sc.labelAt = make([]*labelBox, len(sc.edges))
 	sc.back = make([]bool, len(sc.edges))
-	trackOf := make(map[[2]int]float64)
+	// trackOf[ci][k]: the track height of chain ci's step k
+	trackOf := make([][]float64, len(l.chains))
 	for r := 0; r+1 < nL; r++ {
 		for si, s := range gaps[r] {
-			trackOf[[2]int{s.chain, s.step}] = trackY(r, segTrack[r][si])
+			if trackOf[s.chain] == nil {
+				trackOf[s.chain] = make([]float64, len(l.chains[s.chain].items))
+			}
+			trackOf[s.chain][s.step] = trackY(r, segTrack[r][si])
 		}
 	}
 	for ci := range l.chains {
@@ -131,7 +135,7 @@ func (l *lay) route() {
 		for k := 0; k+1 < len(c.items); k++ {
 			xt, xb := l.runX(ci, k), l.runX(ci, k+1)
 			if math.Abs(xt-xb) > eps {
-				ty := trackOf[[2]int{ci, k}]
+				ty := trackOf[ci][k]
 				pts = append(pts, [2]float64{xt, ty}, [2]float64{xb, ty})
 			}
 		}
