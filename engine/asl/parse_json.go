@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // SyntaxError is a JSON or YAML syntax error at a source position.
@@ -87,11 +88,18 @@ func quoteByte(c byte) string {
 	return "'" + string(c) + "'"
 }
 
+// Slab sizes: large ones fill 64 KiB exactly (big allocations are
+// rounded up to whole pages).
+const (
+	valueSlab = (64 << 10) / int(unsafe.Sizeof(Value{}))
+	fieldSlab = (16 << 10) / int(unsafe.Sizeof(Field{}))
+)
+
 func (p *jsonParser) newValue() *Value {
 	if len(p.vals) == 0 {
 		n := 64
 		if len(p.src) > 4096 {
-			n = 512
+			n = valueSlab
 		}
 		p.vals = make([]Value, n)
 	}
@@ -104,7 +112,7 @@ func (p *jsonParser) newField() *Field {
 	if len(p.fields) == 0 {
 		n := 32
 		if len(p.src) > 4096 {
-			n = 256
+			n = fieldSlab
 		}
 		p.fields = make([]Field, n)
 	}

@@ -51,13 +51,13 @@ func (p Pos) IsValid() bool { return p.Line > 0 }
 // from them.
 type Value struct {
 	Kind Kind
+	// Bool holds a Bool's value.
+	Bool bool
 	Pos  Pos
 	// End is the position just after the value in the source, when known.
 	End Pos
 	// Str holds a String's value, or a Number's literal text (e.g. "1.50").
 	Str string
-	// Bool holds a Bool's value.
-	Bool bool
 	// Items are an Array's elements.
 	Items []*Value
 	// Fields are an Object's members in source order.
