@@ -55,7 +55,24 @@ func CheckIntrinsic(s string) error {
 	return checkCall(c)
 }
 
+// maxNesting is how deeply AWS lets intrinsic calls nest in one field.
+const maxNesting = 10
+
+// nesting returns the depth of calls in c (1 for a call with no nested call).
+func nesting(c *icall) int {
+	d := 0
+	for _, a := range c.args {
+		if a.call != nil {
+			d = max(d, nesting(a.call))
+		}
+	}
+	return d + 1
+}
+
 func checkCall(c *icall) error {
+	if d := nesting(c); d > maxNesting {
+		return fmt.Errorf("intrinsic functions are nested %d deep; at most %d may be nested in one field", d, maxNesting)
+	}
 	f, ok := intrinsics[c.name]
 	if !ok {
 		return fmt.Errorf("unknown intrinsic function 'States.%s' (known: %s)", c.name, knownIntrinsics())

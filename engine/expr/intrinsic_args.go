@@ -122,7 +122,7 @@ var literalKinds = map[string][]string{
 	"ArrayUnique":    {"array"},
 	"Base64Encode":   {"string"},
 	"Base64Decode":   {"string"},
-	"Hash":           {"", "string"},
+	"Hash":           {"string", "string"},
 	"JsonMerge":      {"object", "object", "boolean"},
 	"MathRandom":     {"number", "number", "number"},
 	"MathAdd":        {"number", "number"},

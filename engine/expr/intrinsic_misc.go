@@ -65,19 +65,16 @@ func hashHex(s, algorithm string) (string, error) {
 	return hex.EncodeToString(w.Sum(nil)), nil
 }
 
-// fnHash is States.Hash(data, algorithm). A non-string value is hashed as
-// its JSON text.
+// fnHash is States.Hash(data, algorithm): data is a string of at most
+// 10,000 characters.
 func fnHash(args []any, _ *Env) (any, error) {
-	alg, err := argString(args, 1)
+	s, err := argString(args, 0)
 	if err != nil {
 		return nil, err
 	}
-	s, ok := args[0].(string)
-	if !ok {
-		if args[0] == nil {
-			return nil, fmt.Errorf("argument 1 must not be null")
-		}
-		s = encode(args[0])
+	alg, err := argString(args, 1)
+	if err != nil {
+		return nil, err
 	}
 	if n := utf8.RuneCountInString(s); n > maxEncodeChars {
 		return nil, fmt.Errorf("the input has %d characters, more than the limit of %d", n, maxEncodeChars)

@@ -128,6 +128,11 @@ func TestIntrinsicErrors(t *testing.T) {
 		`States.Nope(1)`, `States.ArrayLength()`, `States.UUID(1)`, `States.Format()`, `States.MathRandom(1)`,
 		`States.Array(`, `States.Array('x)`, `States.Array(1 2)`, `States.Array(foo)`, `Format('x')`,
 		`States.Array() extra`, `States.ArrayLength('notarray')`, `States.MathAdd(1, 'x')`, `States.Array($.)`,
+		`States.Hash(1, 'MD5')`,
+		strings.Repeat("States.Array(", 11) + strings.Repeat(")", 11),
+	}
+	if err := CheckIntrinsic(strings.Repeat("States.Array(", 10) + strings.Repeat(")", 10)); err != nil {
+		t.Errorf("10 nested calls: %v", err)
 	}
 	for _, s := range bad {
 		if err := CheckIntrinsic(s); err == nil {
