@@ -184,16 +184,25 @@ func parseTreeDups(s *source) (*node, []duplicate, error) {
 	return n, b.dups, nil
 }
 
-// yamlError turns a yaml.v3 error ("yaml: line 3: …") into an *Error with
-// the line and the column of the first non-blank character on it.
+// yamlError turns a yaml.v3 error ("yaml: line 3: …") into an *Error.
+// yaml.v3 names the line where the enclosing block began rather than where
+// the problem is, so the line is narrowed down to the first one at which a
+// prefix of the text fails with the same message; the column is that
+// line's first non-blank character.
 func (s *source) yamlError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ":"); i > 0 {
-			if n, e := strconv.Atoi(rest[:i]); e == nil {
-				line, msg = n, strings.TrimSpace(rest[i+1:])
+	line, msg := splitYAMLError(err)
+	if line > 0 {
+		lo, hi := line, len(s.lines)
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if s.prefixFails(mid, msg) {
+				hi = mid
+			} else {
+				lo = mid + 1
 			}
+		}
+		if lo <= len(s.lines) && s.prefixFails(lo, msg) {
+			line = lo
 		}
 	}
 	if line == 0 {
@@ -208,6 +217,34 @@ func (s *source) yamlError(err error) error {
 		}
 	}
 	return &Error{File: s.name, Line: line, Col: col, Msg: "malformed YAML: " + msg}
+}
+
+// splitYAMLError splits "yaml: line N: msg" into N and msg.
+func splitYAMLError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ":"); i > 0 {
+			if n, e := strconv.Atoi(rest[:i]); e == nil {
+				return n, strings.TrimSpace(rest[i+1:])
+			}
+		}
+	}
+	return 0, msg
+}
+
+// prefixFails reports whether the first n lines fail to parse with msg.
+func (s *source) prefixFails(n int, msg string) bool {
+	end := len(s.src)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	var doc yaml.Node
+	err := yaml.Unmarshal(s.src[:end], &doc)
+	if err == nil {
+		return false
+	}
+	_, m := splitYAMLError(err)
+	return m == msg
 }
 
 // maxDepth bounds nesting so hostile input cannot exhaust the stack.
