@@ -18,6 +18,9 @@ type checker struct {
 	// names maps every state name seen so far (all nesting levels) to the
 	// pointer of its first definition: state names are unique per machine.
 	names map[string]string
+	// inCatcher is set while the Output and Assign of a catcher are
+	// checked (where $states.errorOutput is available).
+	inCatcher bool
 }
 
 func (c *checker) result() []Diagnostic {

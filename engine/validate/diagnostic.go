@@ -35,6 +35,8 @@ const (
 	CodeDuplicateState     = "DUPLICATE_STATE_NAME"
 	CodeInvalidStateName   = "INVALID_STATE_NAME"
 	CodeMissingTarget      = "MISSING_TRANSITION_TARGET"
+	CodeInvalidJSONata     = "INVALID_JSONATA_EXPRESSION"
+	CodeUnsupportedJSONata = "UNSUPPORTED_JSONATA_EXPRESSION"
 
 	CodeNoDollar               = "NO_DOLLAR"
 	CodeNoPath                 = "NO_PATH"

@@ -13,7 +13,7 @@ func checkPath(s string) error       { return expr.CheckPath(s) }
 func checkRefPath(s string) error    { return expr.CheckReferencePath(s) }
 func checkResultPath(s string) error { return expr.CheckResultPath(s) }
 func checkIntrinsic(s string) error  { return expr.CheckIntrinsic(s) }
-func checkJSONata(s string) error    { return nil }
+func checkJSONata(s string) error    { return expr.CheckJSONata(s) }
 
 // jsonataInner returns the expression inside "{% … %}". open reports
 // whether s starts like a JSONata expression at all; ok whether it is

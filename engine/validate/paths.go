@@ -192,7 +192,21 @@ func (c *checker) jsonataString(v *asl.Value, ptr, field string) bool {
 		return true
 	}
 	if err := checkJSONata(inner); err != nil {
-		c.errorf(v.Pos, ptr, "The value for the field '%s' must be a valid JSONata expression: %v", field, err)
+		c.report(Error, CodeInvalidJSONata, v.Pos, ptr, "The value for the field '%s' must be a valid JSONata expression: %v", field, err)
+		return true
+	}
+	refs, ok := scanJSONata(inner)
+	if !ok {
+		return true
+	}
+	for _, name := range refs.topNames {
+		c.report(Error, CodeUnsupportedJSONata, v.Pos, ptr, "Reference to '%s' at the top level is not supported.", name)
+	}
+	if refs.dollarRoot {
+		c.report(Error, CodeUnsupportedJSONata, v.Pos, ptr, "Reference to '$$' is not supported: use $states.input or $states.context")
+	}
+	if refs.errorOutput && !c.inCatcher {
+		c.report(Error, CodeUnsupportedJSONata, v.Pos, ptr, "$states.errorOutput can only be referenced in the Output and Assign fields of a Catch")
 	}
 	return true
 }

@@ -109,6 +109,7 @@ func (c *checker) catch(sc *scope, st *stateInfo) {
 		if f, ptr := k.field("Comment"); f != nil {
 			c.wantKind(f, ptr, asl.String)
 		}
+		c.inCatcher = true
 		if f, ptr := k.field("Assign"); f != nil {
 			c.assign(st, f, ptr)
 		}
@@ -123,6 +124,7 @@ func (c *checker) catch(sc *scope, st *stateInfo) {
 		} else if f, ptr := k.field("Output"); f != nil {
 			c.jsonataValue(f.Value, ptr, "Output")
 		}
+		c.inCatcher = false
 	}
 }
 
