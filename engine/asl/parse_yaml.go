@@ -2,6 +2,7 @@ package asl
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -39,7 +40,7 @@ func Parse(src []byte) (*Value, error) {
 // *SyntaxError with the line YAML reports.
 func ParseYAML(src []byte) (v *Value, err error) {
 	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
+	if err := safeUnmarshal(src, &doc); err != nil {
 		return nil, yamlSyntaxError(src, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -56,6 +57,17 @@ func ParseYAML(src []byte) (v *Value, err error) {
 		}
 	}()
 	return c.node(doc.Content[0], 0), nil
+}
+
+// safeUnmarshal runs yaml.Unmarshal, turning a panic inside the YAML
+// library (on some malformed inputs) into an error.
+func safeUnmarshal(src []byte, doc *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: invalid YAML (%v)", r)
+		}
+	}()
+	return yaml.Unmarshal(src, doc)
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
