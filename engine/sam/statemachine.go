@@ -190,9 +190,12 @@ func (m *StateMachine) fileRef(n *node) {
 	m.fileSrc = data
 	m.Span = Span{Path: m.FilePath, Start: 0, End: len(data)}
 	var v *asl.Value
-	if m.Format == "yaml" {
+	switch {
+	case m.Format == "yaml":
 		v, err = asl.ParseYAML(data)
-	} else {
+	case strings.HasSuffix(lower, ".json"):
+		v, err = asl.ParseJSON(data)
+	default:
 		v, err = asl.Parse(data)
 	}
 	if err != nil {
