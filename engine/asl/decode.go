@@ -42,6 +42,9 @@ func decodeMachine(v *Value) *StateMachine {
 				for _, sf := range f.Value.Fields {
 					m.States = append(m.States, decodeState(sf.Key, sf.Value))
 				}
+				if len(m.States) > smallMachine {
+					m.index()
+				}
 			}
 		}
 	}

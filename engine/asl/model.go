@@ -41,17 +41,39 @@ type StateMachine struct {
 }
 
 // State returns the state named name at this level (not nested), or nil.
+// It is safe for concurrent use on a machine from Decode (which indexes
+// large machines up front); small machines are searched in place.
 func (m *StateMachine) State(name string) State {
 	if m == nil {
 		return nil
 	}
-	if m.byName == nil {
-		m.byName = make(map[string]State, len(m.States))
+	if m.byName == nil && len(m.States) <= smallMachine {
 		for _, s := range m.States {
-			m.byName[s.Common().Name] = s
+			if s.Common().Name == name {
+				return s
+			}
 		}
+		return nil
+	}
+	if m.byName == nil {
+		m.index()
 	}
 	return m.byName[name]
+}
+
+// smallMachine is the size up to which State searches without an index.
+const smallMachine = 8
+
+// index builds byName (the first state wins for a duplicated name, as the
+// linear search does).
+func (m *StateMachine) index() {
+	byName := make(map[string]State, len(m.States))
+	for _, s := range m.States {
+		if _, dup := byName[s.Common().Name]; !dup {
+			byName[s.Common().Name] = s
+		}
+	}
+	m.byName = byName
 }
 
 // State is any ASL state. Common gives the fields every state type shares;
