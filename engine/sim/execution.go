@@ -135,7 +135,12 @@ func NewExecutionFromModel(m *asl.StateMachine, input any, opts Options) (*Execu
 		e.opts.Name = e.uuid()
 	}
 	e.smArn = fmt.Sprintf("arn:aws:states:%s:%s:stateMachine:%s", opts.Region, opts.Account, opts.StateMachineName)
-	e.arn = fmt.Sprintf("arn:aws:states:%s:%s:execution:%s:%s", opts.Region, opts.Account, opts.StateMachineName, e.opts.Name)
+	if opts.Type == Express {
+		// EXPRESS execution ARNs: …:express:<machine>:<name>:<id>.
+		e.arn = fmt.Sprintf("arn:aws:states:%s:%s:express:%s:%s:%s", opts.Region, opts.Account, opts.StateMachineName, e.opts.Name, e.uuid())
+	} else {
+		e.arn = fmt.Sprintf("arn:aws:states:%s:%s:execution:%s:%s", opts.Region, opts.Account, opts.StateMachineName, e.opts.Name)
+	}
 	e.ctxExecution = map[string]any{
 		"Id":        e.arn,
 		"Input":     input,
