@@ -45,7 +45,8 @@ type compiled struct {
 	mu    sync.Mutex
 	expr  *jsonata.Expr
 	env   *Env
-	names map[string]bool // variable names bound so far, to unbind stale ones
+	refs  []string        // the $names the expression uses (variables and functions)
+	bound map[string]bool // names bound as variables by some evaluation
 	root  jparse.Node     // the syntax tree, for emptyArrayTail
 	src   string
 	// volatile expressions are changed by their evaluation (see
@@ -100,11 +101,58 @@ func newCompiled(src string) (c *compiled, err error) {
 	if err != nil {
 		return nil, err
 	}
-	c = &compiled{src: src, expr: e, names: map[string]bool{}, root: root, volatile: hasApplyCall(reflect.ValueOf(root), 0)}
-	if err := e.RegisterExts(awsFunctions(c)); err != nil {
-		return nil, err
+	refs := map[string]bool{}
+	collectRefs(reflect.ValueOf(root), refs, 0)
+	c = &compiled{src: src, expr: e, root: root, volatile: hasApplyCall(reflect.ValueOf(root), 0)}
+	for name := range refs {
+		c.refs = append(c.refs, name)
+	}
+	// Register only the functions the expression names: the library binds
+	// every registered name on each evaluation.
+	exts := map[string]jsonata.Extension{}
+	c.bound = map[string]bool{}
+	for name, ext := range awsFunctions(c) {
+		if refs[name] {
+			exts[name] = ext
+		}
+	}
+	if len(exts) > 0 {
+		if err := e.RegisterExts(exts); err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
+}
+
+// collectRefs gathers the names of the $variables (and $functions) a
+// syntax tree uses.
+func collectRefs(v reflect.Value, refs map[string]bool, depth int) {
+	if depth > maxDepth || !v.IsValid() {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Interface, reflect.Ptr:
+		if v.IsNil() {
+			return
+		}
+		if vn, ok := v.Interface().(*jparse.VariableNode); ok {
+			if name := strings.TrimPrefix(vn.Name, "$"); validVarName(name) {
+				refs[name] = true
+			}
+			return
+		}
+		collectRefs(v.Elem(), refs, depth+1)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				collectRefs(v.Field(i), refs, depth+1)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len(); i++ {
+			collectRefs(v.Index(i), refs, depth+1)
+		}
+	}
 }
 
 // hasApplyCall reports whether the syntax tree holds "x ~> $f(…)", which
@@ -231,29 +279,32 @@ func evalJSONata(src string, env *Env) (v any, undefined bool, err error) {
 // jsonNull is how the library represents JSON null.
 var jsonNull *any
 
-// bindings returns the variables for one evaluation: $states, each
-// workflow variable, and "undefined" for names bound by an earlier
-// evaluation that env does not have.
+// bindings returns the variables for one evaluation: of the names the
+// expression uses, $states, and each workflow variable env has (a name an
+// earlier evaluation bound and env lacks is bound to undefined, so nothing
+// from an earlier evaluation of the same cached expression is visible;
+// names never bound stay free for the library's functions).
 func (c *compiled) bindings(env *Env) map[string]any {
-	states := map[string]any{"input": bindValue(env.Input), "context": bindValue(env.Context)}
-	if env.HasResult {
-		states["result"] = bindValue(env.Result)
-	}
-	if env.HasErrorOutput {
-		states["errorOutput"] = bindValue(env.ErrorOutput)
-	}
-	vars := make(map[string]any, len(env.Vars)+len(c.names)+1)
-	for name := range c.names {
-		vars[name] = nil // undefined
-	}
-	for name, v := range env.Vars {
-		if !validVarName(name) || name == "states" {
+	vars := make(map[string]any, len(c.refs))
+	for _, name := range c.refs {
+		if name == "states" {
+			states := map[string]any{"input": bindValue(env.Input), "context": bindValue(env.Context)}
+			if env.HasResult {
+				states["result"] = bindValue(env.Result)
+			}
+			if env.HasErrorOutput {
+				states["errorOutput"] = bindValue(env.ErrorOutput)
+			}
+			vars["states"] = states
 			continue
 		}
-		vars[name] = bindValue(v)
-		c.names[name] = true
+		if v, ok := env.Vars[name]; ok {
+			vars[name] = bindValue(v)
+			c.bound[name] = true
+		} else if c.bound[name] {
+			vars[name] = nil // bound by an earlier evaluation: now undefined
+		}
 	}
-	vars["states"] = states
 	return vars
 }
 
