@@ -1,6 +1,6 @@
 #!/bin/sh
 # Validation benchmark: parse + validate a generated ~1 MB definition
-# (4,000 states) with ASL Studio's validator and with asl-validator 4.0.0
+# (asl.GenerateLarge, 2,000 states) with ASL Studio's validator and with asl-validator 4.0.0
 # (pinned in package-lock.json), in the same run, and print the ratio.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
