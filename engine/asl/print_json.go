@@ -6,7 +6,12 @@ package asl
 // numbers as their literal text, followed by a newline. YAML tags have no
 // JSON form and are dropped.
 func PrintJSON(v *Value) []byte {
-	b := make([]byte, 0, 1024)
+	n := 1024
+	if v != nil && v.End.Offset > v.Pos.Offset {
+		// A parsed document prints to about its source size.
+		n = v.End.Offset - v.Pos.Offset + (v.End.Offset-v.Pos.Offset)/8 + 64
+	}
+	b := make([]byte, 0, n)
 	b = appendJSONIndent(b, v, 0)
 	return append(b, '\n')
 }
