@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/sam"
 	"github.com/aslstudio/aslstudio/engine/validate"
 )
 
@@ -25,24 +26,67 @@ func init() {
 // several, named by their logical ids.
 type definition struct {
 	name string
-	// doc is the parsed definition (positions relative to the file), or nil
+	// file is where the definition's text is when it is not the file
+	// given (a template's DefinitionUri).
+	file string
+	// doc is the parsed definition (positions relative to its file), or nil
 	// when src is to be parsed as a whole.
 	doc *asl.Value
 	src []byte
+	// typ is the workflow type the template gives (STANDARD or EXPRESS).
+	typ string
+	// problem is a diagnostic that replaces validation (the template or the
+	// definition could not be read).
+	problem *validate.Diagnostic
 }
 
-// definitionsIn returns the definitions a file holds. Templates are
-// recognised here when engine/sam provides them; every other file is one
-// ASL definition.
+// definitionsIn returns the definitions a file holds: every state machine
+// of a SAM or CloudFormation template, or the file itself as one ASL
+// definition.
 func definitionsIn(path string, src []byte) []definition {
-	return []definition{{src: src}}
+	if !sam.LooksLikeTemplate(src) {
+		return []definition{{src: src}}
+	}
+	t, err := sam.Parse(path, src, os.ReadFile)
+	if err != nil {
+		d := validate.Diagnostic{Severity: validate.Error, Code: codeInvalidTemplate, Message: err.Error()}
+		if se, ok := err.(*sam.Error); ok {
+			d.Line, d.Column, d.Message = se.Line, se.Col, se.Msg
+		}
+		return []definition{{problem: &d}}
+	}
+	defs := make([]definition, 0, len(t.StateMachines))
+	for _, m := range t.StateMachines {
+		d := definition{name: m.ID, doc: m.Definition, typ: m.WorkflowType}
+		if m.DefinitionVia == sam.ViaDefinitionURI && m.FilePath != "" {
+			d.file = m.FilePath
+		}
+		if m.Err != nil {
+			p := validate.Diagnostic{Severity: validate.Error, Code: codeInvalidTemplate, Message: m.Err.Error(), Line: m.Line, Column: m.Col}
+			if se, ok := m.Err.(*sam.Error); ok && se.Line > 0 {
+				p.Line, p.Column, p.Message = se.Line, se.Col, se.Msg
+				if se.File != "" && se.File != path {
+					d.file = se.File
+				}
+			}
+			d.problem = &p
+		}
+		defs = append(defs, d)
+	}
+	return defs
 }
+
+// codeInvalidTemplate reports a template, or a definition it refers to,
+// that cannot be read.
+const codeInvalidTemplate = "INVALID_TEMPLATE"
 
 // fileDiagnostic is a diagnostic as the command prints it: with the
-// definition it belongs to when the file holds several.
+// definition it belongs to when the file holds several, and the file it is
+// in when that is not the file given.
 type fileDiagnostic struct {
 	validate.Diagnostic
 	Definition string `json:"definition,omitempty"`
+	File       string `json:"file,omitempty"`
 }
 
 // fileResult is one file of the JSON output.
@@ -57,17 +101,24 @@ type fileResult struct {
 func validateFile(path string, src []byte, opts validate.Options) fileResult {
 	res := fileResult{Path: path, Valid: true, Diagnostics: []fileDiagnostic{}}
 	for _, d := range definitionsIn(path, src) {
+		o := opts
+		if d.typ != "" && opts.Type == "" {
+			o.Type = d.typ
+		}
 		var diags []validate.Diagnostic
-		if d.doc != nil {
-			diags = validate.Validate(d.doc, opts)
-		} else {
-			diags, _ = validate.ValidateBytes(d.src, opts)
+		switch {
+		case d.problem != nil:
+			diags = []validate.Diagnostic{*d.problem}
+		case d.doc != nil:
+			diags = validate.Validate(d.doc, o)
+		default:
+			diags, _ = validate.ValidateBytes(d.src, o)
 		}
 		if validate.HasErrors(diags) {
 			res.Valid = false
 		}
 		for _, x := range diags {
-			res.Diagnostics = append(res.Diagnostics, fileDiagnostic{Diagnostic: x, Definition: d.name})
+			res.Diagnostics = append(res.Diagnostics, fileDiagnostic{Diagnostic: x, Definition: d.name, File: d.file})
 		}
 	}
 	return res
@@ -77,12 +128,13 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text or json")
-	typ := fs.String("type", "STANDARD", "state machine type: STANDARD or EXPRESS")
+	typ := fs.String("type", "", "state machine type: STANDARD or EXPRESS (default: the template's, else STANDARD)")
 	noWarnings := fs.Bool("no-warnings", false, "report errors only")
 	strict := fs.Bool("no-placeholders", false, "report ${Placeholder} strings and CloudFormation intrinsics like any other value")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: aslstudio validate [--format text|json] [--type STANDARD|EXPRESS] [--no-warnings] FILE...")
-		fmt.Fprintln(stderr, "\nChecks Amazon States Language definitions (JSON or YAML). Text output is")
+		fmt.Fprintln(stderr, "\nChecks Amazon States Language definitions (JSON or YAML), and every state")
+		fmt.Fprintln(stderr, "machine of a SAM or CloudFormation template. Text output is")
 		fmt.Fprintln(stderr, "file:line:col: severity code message. Exit 0 when every file is valid, 1 when")
 		fmt.Fprintln(stderr, "any has an error, 2 on usage errors or unreadable files.")
 		fmt.Fprintln(stderr)
@@ -99,7 +151,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	t := strings.ToUpper(*typ)
-	if t != "STANDARD" && t != "EXPRESS" {
+	if t != "" && t != "STANDARD" && t != "EXPRESS" {
 		fmt.Fprintf(stderr, "aslstudio validate: --type must be STANDARD or EXPRESS, not %q\n", *typ)
 		return exitUsage
 	}
@@ -141,7 +193,11 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			if d.Definition != "" {
 				msg += " [" + d.Definition + "]"
 			}
-			fmt.Fprintf(stdout, "%s:%d:%d: %s %s %s\n", r.Path, d.Line, d.Column, strings.ToLower(d.Severity), d.Code, msg)
+			file := r.Path
+			if d.File != "" {
+				file = d.File
+			}
+			fmt.Fprintf(stdout, "%s:%d:%d: %s %s %s\n", file, d.Line, d.Column, strings.ToLower(d.Severity), d.Code, msg)
 		}
 	}
 	return code

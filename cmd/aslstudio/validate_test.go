@@ -117,3 +117,43 @@ func TestValidateCommandSyntaxError(t *testing.T) {
 		t.Fatalf("output %q lacks the syntax error position", out.String())
 	}
 }
+
+func TestValidateCommandSAMTemplate(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "flow.asl.json", invalidDef)
+	tpl := writeFile(t, dir, "template.yaml", `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Inline:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      DefinitionSubstitutions:
+        Fn: !GetAtt Fn.Arn
+      Definition:
+        StartAt: Call
+        States:
+          Call:
+            Type: Task
+            Resource: ${Fn}
+            TimeoutSeconds: 5
+            Next: Nowhere
+  FromFile:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: flow.asl.json
+`)
+	var out, errb bytes.Buffer
+	if code := run([]string{"validate", "--no-warnings", tpl}, &out, &errb); code != exitFail {
+		t.Fatalf("exit %d, want %d (stderr %q)", code, exitFail, errb.String())
+	}
+	text := out.String()
+	inline := tpl + ":17:19: error MISSING_TRANSITION_TARGET Missing 'Next' target: Nowhere [Inline]"
+	fromFile := filepath.Join(dir, "flow.asl.json") + ":4:35: error MISSING_TRANSITION_TARGET Missing 'Next' target: Nowhere [FromFile]"
+	if !strings.Contains(text, inline) || !strings.Contains(text, fromFile) {
+		t.Fatalf("output %q lacks\n%s\nor\n%s", text, inline, fromFile)
+	}
+	if strings.Contains(text, "${Fn}") {
+		t.Fatalf("the placeholder must not be reported: %q", text)
+	}
+}
