@@ -16,9 +16,21 @@ import (
 func (r *stateRun) readItems(s *asl.MapState, eff any) ([]any, *failure) {
 	ir := s.ItemReader
 	cfg := ir.Get("ReaderConfig")
-	maxItems, fl := r.mapNumber(cfg.Get("MaxItems"), str(cfg.Get("MaxItemsPath")), "MaxItems", eff, false)
+	x, present, fl := r.mapField(cfg.Get("MaxItems"), str(cfg.Get("MaxItemsPath")), "MaxItems", eff)
 	if fl != nil {
 		return nil, fl
+	}
+	var maxItems int64
+	if present {
+		n, ok := pyInt(x, true)
+		if !ok {
+			return nil, newFailure(ErrItemReaderFailed, "field MaxItems must be an integer")
+		}
+		if n < 0 {
+			return nil, newFailure(ErrItemReaderFailed, "field MaxItems must be positive")
+		}
+		// The Distributed Map stops reading items beyond 100,000,000.
+		maxItems = min(n, 100_000_000)
 	}
 	e := r.f.e
 	rg, n, mocked := e.mocks.next(r.base.Name)

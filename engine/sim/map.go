@@ -67,11 +67,11 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	if fl != nil {
 		return r.mapFailed(fl)
 	}
-	tolCount, fl := r.mapNumber(s.ToleratedFailureCount, s.ToleratedFailureCountPath, "ToleratedFailureCount", eff, false)
+	tolCount, fl := r.toleratedCount(s, eff)
 	if fl != nil {
 		return r.mapFailed(fl)
 	}
-	tolPct, fl := r.mapNumber(s.ToleratedFailurePercentage, s.ToleratedFailurePercentagePath, "ToleratedFailurePercentage", eff, true)
+	tolPct, fl := r.toleratedPercentage(s, eff)
 	if fl != nil {
 		return r.mapFailed(fl)
 	}
@@ -138,7 +138,9 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 				f.emit("MapRunFailed", d)
 				return r.mapFailed(fl)
 			}
-			results[i] = ifl.errorOutput()
+			// A failed child execution within the tolerance leaves a null
+			// in the results.
+			results[i] = nil
 			continue
 		}
 		if !distributed {
@@ -158,19 +160,22 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	return r.processResult(result, s.ResultSelector, s.ResultPath)
 }
 
-func exceedsTolerance(failed, total int, count, pct int64, s *asl.MapState) bool {
+// exceedsTolerance reports whether failed iterations out of total break
+// the Map's tolerance: more than ToleratedFailureCount, or a larger share
+// than ToleratedFailurePercentage (either threshold; none means zero).
+func exceedsTolerance(failed, total int, count int64, pct float64, s *asl.MapState) bool {
 	hasCount := s.ToleratedFailureCount != nil || s.ToleratedFailureCountPath != ""
 	hasPct := s.ToleratedFailurePercentage != nil || s.ToleratedFailurePercentagePath != ""
 	if !hasCount && !hasPct {
+		return failed > 0
+	}
+	if hasCount && int64(failed) > count {
 		return true
 	}
-	if hasCount && int64(failed) <= count {
-		return false
+	if hasPct && total > 0 && float64(failed)*100/float64(total) > pct {
+		return true
 	}
-	if hasPct && total > 0 && float64(failed)*100/float64(total) <= float64(pct) {
-		return false
-	}
-	return true
+	return false
 }
 
 // mapItems returns the items to iterate over.
@@ -222,45 +227,107 @@ func (r *stateRun) mapItems(s *asl.MapState, eff any) ([]any, *failure) {
 	return arr, nil
 }
 
-// mapNumber evaluates MaxConcurrency / ToleratedFailure* and their *Path
-// forms (0 when absent).
-func (r *stateRun) mapNumber(v *asl.Value, path, field string, eff any, allowFloat bool) (int64, *failure) {
-	var x any
+// mapNumber evaluates MaxConcurrency / MaxItemsPerBatch / … and their
+// *Path forms as non-negative integers (0 when absent).
+func (r *stateRun) mapNumber(v *asl.Value, path, field string, eff any, _ bool) (int64, *failure) {
+	x, present, fl := r.mapField(v, path, field, eff)
+	if fl != nil || !present {
+		return 0, fl
+	}
+	n, ok := pyInt(x, true)
+	if !ok {
+		return 0, r.runtimeFail(fmt.Sprintf("The %sPath field refers to value \"%s\" which is not a valid integer: %s", field, plain(x), path), field)
+	}
+	if n < 0 {
+		return 0, r.runtimeFail(fmt.Sprintf("Expected non-negative integer for %s, got '%d' instead.", field, n), field)
+	}
+	return n, nil
+}
+
+// mapField reads a Map number field: the literal, the JSONata expression,
+// or the value its *Path selects.
+func (r *stateRun) mapField(v *asl.Value, path, field string, eff any) (any, bool, *failure) {
 	switch {
 	case path != "":
-		var err error
-		if x, err = expr.Select(path, r.env(eff)); err != nil {
-			return 0, r.fail(err, field+"Path")
+		x, err := expr.Select(path, r.env(eff))
+		if err != nil {
+			return nil, false, r.fail(err, field+"Path")
 		}
-		n, ok := wholeNumber(x)
-		if str, isStr := x.(string); isStr {
-			if v, err := strconv.ParseInt(strings.TrimSpace(str), 10, 64); err == nil {
-				n, ok = v, true
-			}
-		}
-		if allowFloat {
-			if fv, isNum := number(x); isNum {
-				n, ok = int64(math.Floor(fv)), true
-			}
-		}
-		if !ok || n < 0 {
-			return 0, r.fail(&expr.Error{Name: ErrRuntime, Cause: fmt.Sprintf("The %sPath field refers to value %q which is not a valid integer: %s", field, plain(x), path)}, field+"Path")
-		}
-		return n, nil
+		return x, true, nil
 	case v == nil:
-		return 0, nil
+		return nil, false, nil
 	case v.Kind == asl.String && r.jsonata():
-		var fl *failure
-		if x, fl = r.jsonataValue(field, v, r.jenv()); fl != nil {
-			return 0, fl
+		x, fl := r.jsonataValue(field, v, r.jenv())
+		return x, true, fl
+	}
+	return r.constant(v), true, nil
+}
+
+// runtimeFail is a States.Runtime failure of the state's own evaluation.
+func (r *stateRun) runtimeFail(cause, field string) *failure {
+	return r.fail(&expr.Error{Name: ErrRuntime, Cause: cause}, field)
+}
+
+// pyInt converts a value the way AWS's runtime accepts integers in *Path
+// fields: integers, integral strings, and (when truncate) numbers with a
+// fraction, truncated.
+func pyInt(x any, truncate bool) (int64, bool) {
+	switch n := x.(type) {
+	case int64:
+		return n, true
+	case float64:
+		if truncate || n == math.Trunc(n) {
+			return int64(n), true
 		}
+	case string:
+		if v, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64); err == nil {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// toleratedCount evaluates ToleratedFailureCount(Path).
+func (r *stateRun) toleratedCount(s *asl.MapState, eff any) (int64, *failure) {
+	x, present, fl := r.mapField(s.ToleratedFailureCount, s.ToleratedFailureCountPath, "ToleratedFailureCount", eff)
+	if fl != nil || !present {
+		return 0, fl
+	}
+	n, ok := pyInt(x, s.ToleratedFailureCountPath == "")
+	if !ok {
+		return 0, r.runtimeFail(fmt.Sprintf("The ToleratedFailureCountPath field refers to value \"%s\" which is not a valid integer: %s", plain(x), s.ToleratedFailureCountPath), "ToleratedFailureCount")
+	}
+	if n < 0 {
+		return 0, r.runtimeFail("ToleratedFailureCount cannot be negative.", "ToleratedFailureCount")
+	}
+	return n, nil
+}
+
+// toleratedPercentage evaluates ToleratedFailurePercentage(Path).
+func (r *stateRun) toleratedPercentage(s *asl.MapState, eff any) (float64, *failure) {
+	x, present, fl := r.mapField(s.ToleratedFailurePercentage, s.ToleratedFailurePercentagePath, "ToleratedFailurePercentage", eff)
+	if fl != nil || !present {
+		return 0, fl
+	}
+	var p float64
+	switch n := x.(type) {
+	case int64:
+		p = float64(n)
+	case float64:
+		p = n
+	case string:
+		v, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64)
+		if err != nil {
+			return 0, r.runtimeFail(fmt.Sprintf("The ToleratedFailurePercentagePath field refers to value \"%s\" which is not a valid float: %s", n, s.ToleratedFailurePercentagePath), "ToleratedFailurePercentage")
+		}
+		p = float64(v)
 	default:
-		x = r.constant(v)
+		return 0, r.runtimeFail(fmt.Sprintf("The ToleratedFailurePercentagePath field refers to value \"%s\" which is not a valid float: %s", plain(x), s.ToleratedFailurePercentagePath), "ToleratedFailurePercentage")
 	}
-	if fv, ok := number(x); ok && fv >= 0 {
-		return int64(fv), nil
+	if p < 0 || p > 100 {
+		return 0, r.runtimeFail("ToleratedFailurePercentage must be between 0 and 100.", "ToleratedFailurePercentage")
 	}
-	return 0, r.fail(&expr.Error{Name: ErrQueryEvaluation, Cause: fmt.Sprintf("The %s field must be a non-negative number, but was %s", field, jsonText(x))}, field)
+	return p, nil
 }
 
 // itemInput shapes one item with ItemSelector (or the legacy Parameters);
@@ -362,7 +429,7 @@ var _ = time.Second
 // mapMocked is a Map under TestState with a mock: the mock is the result of
 // the iterations; mapIterationFailureCount is checked against the
 // tolerated failures.
-func (r *stateRun) mapMocked(s *asl.MapState, ts *testStateCtl, tolCount, tolPct int64) outcome {
+func (r *stateRun) mapMocked(s *asl.MapState, ts *testStateCtl, tolCount int64, tolPct float64) outcome {
 	if ts.mockErr != nil {
 		return outcome{fail: &failure{Error: ts.mockErr.Error, HasError: true, Cause: ts.mockErr.Cause, HasCause: ts.mockErr.HasCause}}
 	}
