@@ -86,6 +86,7 @@ type samMachine struct {
 	Format        string            `json:"format,omitempty"`
 	Substitutions map[string]string `json:"substitutions"`
 	Placeholders  []string          `json:"placeholders"`
+	Unsubstituted []string          `json:"unsubstituted,omitempty"`
 	ReadOnly      string            `json:"readOnly,omitempty"`
 	Error         string            `json:"error,omitempty"`
 }
@@ -118,7 +119,7 @@ func samList(args []string, stdout, stderr io.Writer) int {
 		for _, m := range t.StateMachines {
 			j := samMachine{ID: m.ID, Type: m.Type, Line: m.Line, Column: m.Col, WorkflowType: m.WorkflowType,
 				DefinitionVia: m.DefinitionVia, File: m.File, Format: m.Format, Substitutions: map[string]string{},
-				Placeholders: m.Placeholders, ReadOnly: m.ReadOnly}
+				Placeholders: m.Placeholders, Unsubstituted: m.Unsubstituted(), ReadOnly: m.ReadOnly}
 			if j.Placeholders == nil {
 				j.Placeholders = []string{}
 			}

@@ -74,6 +74,12 @@ func (m *StateMachine) definitionJoin(n, arg *node) {
 			parts = append(parts, s)
 			continue
 		}
+		if sub, ok := intrinsicArg(p, "Sub"); ok {
+			if s, ok := sub.str(); ok {
+				parts = append(parts, s)
+				continue
+			}
+		}
 		r := render(p)
 		switch {
 		case strings.HasPrefix(r, "!Ref "):

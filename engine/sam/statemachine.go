@@ -239,3 +239,21 @@ func placeholders(v *asl.Value) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Unsubstituted returns the placeholders of a definition that no
+// DefinitionSubstitutions entry (or Fn::Sub variable) gives a value, other
+// than AWS pseudo parameters (${AWS::Region}); for a DefinitionString under
+// Fn::Sub these may name template parameters or resources instead.
+func (m *StateMachine) Unsubstituted() []string {
+	have := map[string]bool{}
+	for _, s := range m.Substitutions {
+		have[s.Name] = true
+	}
+	var out []string
+	for _, p := range m.Placeholders {
+		if !have[p] && !strings.HasPrefix(p, "AWS::") {
+			out = append(out, p)
+		}
+	}
+	return out
+}

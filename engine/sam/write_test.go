@@ -264,7 +264,7 @@ func TestJoinIsReadOnly(t *testing.T) {
   M:
     Type: AWS::StepFunctions::StateMachine
     Properties:
-      DefinitionString: !Join ["", ['{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "', !GetAtt Fn.Arn, '", "End": true}}}']]
+      DefinitionString: !Join ["", ['{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "', !GetAtt Fn.Arn, '", "Comment": "', !Sub "${AWS::Region}-${Env}", '", "End": true}}}']]
 `
 	tp, err := Parse("t.yaml", []byte(src), nil)
 	if err != nil {
@@ -276,6 +276,12 @@ func TestJoinIsReadOnly(t *testing.T) {
 	}
 	if r, _ := m.Definition.Get("States").Get("A").Get("Resource").StringValue(); r != "${Fn.Arn}" {
 		t.Errorf("resource %q", r)
+	}
+	if c, _ := m.Definition.Get("States").Get("A").Get("Comment").StringValue(); c != "${AWS::Region}-${Env}" {
+		t.Errorf("comment %q", c)
+	}
+	if u := m.Unsubstituted(); len(u) != 2 || u[0] != "Env" || u[1] != "Fn.Arn" {
+		t.Errorf("unsubstituted %v", u)
 	}
 	same, _ := asl.ParseJSON(asl.PrintJSON(m.Definition))
 	if ch, err := tp.SetDefinition("M", same); err != nil || ch != nil {
