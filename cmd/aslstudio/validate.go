@@ -63,6 +63,10 @@ func definitionsIn(path string, src []byte) []definition {
 		}
 		if m.Err != nil {
 			p := validate.Diagnostic{Severity: validate.Error, Code: codeInvalidTemplate, Message: m.Err.Error(), Line: m.Line, Column: m.Col}
+			if strings.HasPrefix(m.File, "s3://") || (m.DefinitionVia == sam.ViaDefinitionS3Location && m.FilePath == "") {
+				// Stored in S3: not invalid, only out of reach.
+				p.Severity = validate.Warning
+			}
 			if se, ok := m.Err.(*sam.Error); ok && se.Line > 0 {
 				p.Line, p.Column, p.Message = se.Line, se.Col, se.Msg
 				if se.File != "" && se.File != path {
