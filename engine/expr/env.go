@@ -23,6 +23,9 @@ type Env struct {
 	// Now gives the (virtual) time for JSONata's $now() and $millis(); nil
 	// means the wall clock.
 	Now func() time.Time
+
+	// conv caches the JSONata form of the values above (jsonata_input.go).
+	conv *convCache
 }
 
 // now returns env.Now() or the wall clock.

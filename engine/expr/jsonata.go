@@ -288,79 +288,24 @@ func (c *compiled) bindings(env *Env) map[string]any {
 	vars := make(map[string]any, len(c.refs))
 	for _, name := range c.refs {
 		if name == "states" {
-			states := map[string]any{"input": bindValue(env.Input), "context": bindValue(env.Context)}
+			states := map[string]any{"input": env.jsonataValue(env.Input), "context": env.jsonataValue(env.Context)}
 			if env.HasResult {
-				states["result"] = bindValue(env.Result)
+				states["result"] = env.jsonataValue(env.Result)
 			}
 			if env.HasErrorOutput {
-				states["errorOutput"] = bindValue(env.ErrorOutput)
+				states["errorOutput"] = env.jsonataValue(env.ErrorOutput)
 			}
 			vars["states"] = states
 			continue
 		}
 		if v, ok := env.Vars[name]; ok {
-			vars[name] = bindValue(v)
+			vars[name] = env.jsonataValue(v)
 			c.bound[name] = true
 		} else if c.bound[name] {
 			vars[name] = nil // bound by an earlier evaluation: now undefined
 		}
 	}
 	return vars
-}
-
-// bindValue gives null as the library's null (a nil interface would be
-// undefined).
-func bindValue(v any) any {
-	if v == nil {
-		return jsonNull
-	}
-	if !hasNull(v) {
-		return v
-	}
-	return withNulls(v)
-}
-
-// hasNull reports whether a value holds a JSON null anywhere inside.
-func hasNull(v any) bool {
-	switch t := v.(type) {
-	case nil:
-		return true
-	case []any:
-		for _, x := range t {
-			if hasNull(x) {
-				return true
-			}
-		}
-	case map[string]any:
-		for _, x := range t {
-			if hasNull(x) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// withNulls copies v replacing nil (which the library reads as undefined
-// inside objects and arrays) by the library's null.
-func withNulls(v any) any {
-	switch t := v.(type) {
-	case nil:
-		return jsonNull
-	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			out[i] = withNulls(x)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(t))
-		for k, x := range t {
-			out[k] = withNulls(x)
-		}
-		return out
-	}
-	return v
 }
 
 func validVarName(s string) bool {

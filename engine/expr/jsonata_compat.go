@@ -53,19 +53,21 @@ func jNumber(v reflect.Value) (any, error) {
 		return nil, jtypes.ErrUndefined
 	}
 	switch t := x.(type) {
-	case int64, float64:
+	case int64:
+		return float64(t), nil
+	case float64:
 		return t, nil
 	case bool:
 		if t {
-			return int64(1), nil
+			return float64(1), nil
 		}
-		return int64(0), nil
+		return float64(0), nil
 	case string:
 		s := strings.TrimSpace(t)
 		for prefix, base := range map[string]int{"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2} {
 			if strings.HasPrefix(s, prefix) {
 				if n, err := strconv.ParseInt(s[2:], base, 64); err == nil {
-					return n, nil
+					return float64(n), nil
 				}
 			}
 		}
@@ -218,5 +220,5 @@ func sequenceResult(out []any) (any, error) {
 	case 1:
 		return toJSONata(out[0]), nil
 	}
-	return out, nil
+	return toJSONata(out), nil
 }

@@ -93,7 +93,7 @@ func jPartition(arr, size reflect.Value) (any, error) {
 	if err != nil {
 		return nil, fnErr("The function $partition failed: %v", err)
 	}
-	return v, nil
+	return toJSONata(v), nil
 }
 
 // jRange is $range(start, end, step): like States.ArrayRange.
@@ -116,9 +116,9 @@ func jRange(start, end, step reflect.Value) (any, error) {
 	case 0:
 		return nil, jtypes.ErrUndefined
 	case 1:
-		return a[0], nil
+		return toJSONata(a[0]), nil
 	}
-	return v, nil
+	return toJSONata(v), nil
 }
 
 // jHash is $hash(value, algorithm).
@@ -222,13 +222,8 @@ func jAssert(cond reflect.Value, msg jtypes.OptionalValue) (any, error) {
 	return nil, jtypes.ErrUndefined
 }
 
-// toJSONata converts a runtime value for the library: null as its null.
-func toJSONata(v any) any {
-	if v == nil {
-		return jsonNull
-	}
-	return v
-}
+// toJSONata converts a runtime value for the library (see toJSONataValue).
+func toJSONata(v any) any { return toJSONataValue(v, 0) }
 
 // jKeys is $keys(object) with keys in sorted order (runtime objects do not
 // keep their source order, and a run must be deterministic).

@@ -428,5 +428,5 @@ func jParseInteger(str reflect.Value, picture string) (any, error) {
 	if neg {
 		v = -v
 	}
-	return v, nil
+	return float64(v), nil
 }
