@@ -70,7 +70,7 @@ func TestEvalJSONata(t *testing.T) {
 		{"$states.input.objs[0].b", `[]`},
 		{"$states.input.objs.b", `1`},
 		{"$states.input.one", `[5]`},
-		{"$distinct([$states.input.a, 1])", `1`},
+		{"$distinct([$states.input.a, 1])", `[1]`},
 		{"$states.input.arr[$states.input.a]", `2`},
 		{"$states.input ~> $exists()", `true`},
 	}
@@ -156,8 +156,8 @@ func TestJSONataCompat(t *testing.T) {
 		{"$encodeUrl('https://x.org/a b?q=1&r=é')", `"https://x.org/a%20b?q=1&r=%C3%A9"`},
 		{"$decodeUrlComponent('a%20b+c')", `"a b+c"`},
 		{"$keys({'a':1})", `"a"`},
-		{"$distinct([1, 1.0, $parse('1')])", `1`},
-		{"[$number('0x10'), 16] ~> $distinct()", `16`},
+		{"$distinct([1, 1.0, $parse('1')])", `[1]`},
+		{"[$number('0x10'), 16] ~> $distinct()", `[16]`},
 		// $formatInteger / $parseInteger (jsonata-js 2.0.6 documentation examples)
 		{"$formatInteger(2789, 'w')", `"two thousand, seven hundred and eighty-nine"`},
 		{"$formatInteger(1999, 'I')", `"MCMXCIX"`},
