@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/sim"
@@ -53,6 +54,9 @@ type outcome struct {
 	// Attempts is the number of attempts (first try + retries) a state made
 	// in its latest visit.
 	Attempts map[string]int `json:"attempts"`
+	// RetryDelays is, for a state's latest visit, the seconds of virtual
+	// time between each failed attempt and the next one (the back-off).
+	RetryDelays map[string][]float64 `json:"retryDelays"`
 	// PausedAt is the state waiting for a task token when Status is PAUSED.
 	PausedAt string `json:"pausedAt"`
 
@@ -319,6 +323,11 @@ func checkOutcome(t *testing.T, ex *sim.Execution, m *asl.StateMachine, want *ou
 			t.Errorf("state %q made %d attempts, want %d", s, a, n)
 		}
 	}
+	for s, d := range want.RetryDelays {
+		if g := got.delays[s]; !reflect.DeepEqual(g, d) && !(len(g) == 0 && len(d) == 0) {
+			t.Errorf("state %q was retried after %v seconds, want %v", s, g, d)
+		}
+	}
 	if want.Status == sim.StatusPaused {
 		token, state := ex.WaitingToken()
 		if token == "" || state != want.PausedAt {
@@ -354,6 +363,7 @@ func checkOutcome(t *testing.T, ex *sim.Execution, m *asl.StateMachine, want *ou
 type statuses struct {
 	sets     map[string]map[string]bool
 	attempts map[string]int
+	delays   map[string][]float64
 }
 
 func (s *statuses) add(status, state string) {
@@ -378,6 +388,7 @@ type visit struct {
 	name       string
 	attempts   int
 	lastFailed bool
+	failedAt   time.Time
 }
 
 // stateStatus reads the history: a state that exited after its last
@@ -392,7 +403,7 @@ func stateStatus(events []*sim.Event, m *asl.StateMachine) *statuses {
 		types[s.Common().Name] = s.Common().Type
 		return true
 	})
-	st := &statuses{sets: map[string]map[string]bool{}, attempts: map[string]int{}}
+	st := &statuses{sets: map[string]map[string]bool{}, attempts: map[string]int{}, delays: map[string][]float64{}}
 	open := map[string]*visit{}
 	var task *visit
 	var groups []*visit
@@ -440,11 +451,14 @@ func stateStatus(events []*sim.Event, m *asl.StateMachine) *statuses {
 		case typ == "TaskScheduled" || typ == "LambdaFunctionScheduled" || typ == "ActivityScheduled":
 			if task != nil {
 				task.attempts++
+				if task.attempts == 1 {
+					st.delays[task.name] = nil
+				} else {
+					st.add("retried", task.name)
+					st.delays[task.name] = append(st.delays[task.name], ev.Timestamp.Sub(task.failedAt).Seconds())
+				}
 				task.lastFailed = false
 				st.attempts[task.name] = task.attempts
-				if task.attempts > 1 {
-					st.add("retried", task.name)
-				}
 			}
 		case typ == "ParallelStateStarted" || typ == "MapStateStarted":
 			if n := len(groups); n > 0 {
@@ -463,6 +477,7 @@ func stateStatus(events []*sim.Event, m *asl.StateMachine) *statuses {
 		case strings.HasPrefix(typ, "Task") || strings.HasPrefix(typ, "LambdaFunction") || strings.HasPrefix(typ, "Activity"):
 			if task != nil && (strings.HasSuffix(typ, "Failed") || strings.HasSuffix(typ, "TimedOut")) {
 				task.lastFailed = true
+				task.failedAt = ev.Timestamp
 			} else if task != nil && strings.HasSuffix(typ, "Succeeded") {
 				task.lastFailed = false
 			}
