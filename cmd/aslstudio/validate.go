@@ -63,14 +63,16 @@ func definitionsIn(path string, src []byte) []definition {
 		}
 		if m.Err != nil {
 			p := validate.Diagnostic{Severity: validate.Error, Code: codeInvalidTemplate, Message: m.Err.Error(), Line: m.Line, Column: m.Col}
-			if strings.HasPrefix(m.File, "s3://") || (m.DefinitionVia == sam.ViaDefinitionS3Location && m.FilePath == "") {
+			if strings.HasPrefix(m.File, "s3://") || ((m.DefinitionVia == sam.ViaDefinitionURI || m.DefinitionVia == sam.ViaDefinitionS3Location) && m.FilePath == "") {
 				// Stored in S3: not invalid, only out of reach.
 				p.Severity = validate.Warning
 			}
 			if se, ok := m.Err.(*sam.Error); ok && se.Line > 0 {
 				p.Line, p.Column, p.Message = se.Line, se.Col, se.Msg
-				if se.File != "" && se.File != path {
+				if se.File != "" && se.File != path && fileExists(se.File) {
 					d.file = se.File
+				} else {
+					d.file = ""
 				}
 			}
 			d.problem = &p
@@ -78,6 +80,11 @@ func definitionsIn(path string, src []byte) []definition {
 		defs = append(defs, d)
 	}
 	return defs
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // codeInvalidTemplate reports a template, or a definition it refers to,
