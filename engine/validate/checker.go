@@ -111,6 +111,9 @@ func (c *checker) isPlaceholder(v *asl.Value) bool {
 	if c.opts.RejectPlaceholders || v == nil {
 		return false
 	}
+	if v.Tag != "" && v.Tag[0] == '!' && !strings.HasPrefix(v.Tag, "!!") {
+		return true // a CloudFormation short-form intrinsic (!Ref, !GetAtt, !Sub…)
+	}
 	switch v.Kind {
 	case asl.String:
 		return hasSubstitution(v.Str)
@@ -121,7 +124,7 @@ func (c *checker) isPlaceholder(v *asl.Value) bool {
 		k := v.Fields[0].Key
 		return k == "Ref" || strings.HasPrefix(k, "Fn::")
 	}
-	return v.Tag != "" && v.Tag != "!!str" && v.Tag != "!!int" && v.Tag != "!!bool" && v.Tag != "!!float" && v.Tag != "!!null" && v.Tag != "!!map" && v.Tag != "!!seq"
+	return false
 }
 
 // hasSubstitution reports whether s contains a closed ${…} with a

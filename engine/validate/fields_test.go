@@ -30,6 +30,7 @@ func TestPlaceholders(t *testing.T) {
 		{name: "resource placeholder", src: sm(`"A":{"Type":"Task","Resource":"${MyFunctionArn}","TimeoutSeconds":"${Timeout}","End":true}`)},
 		{name: "partial placeholder in ARN", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:f","End":true}`)},
 		{name: "CloudFormation intrinsic object", src: sm(`"A":{"Type":"Task","Resource":{"Fn::GetAtt":["Fn","Arn"]},"End":true}`)},
+		{name: "YAML short-form intrinsic", src: "StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !GetAtt Fn.Arn\n    TimeoutSeconds: !Ref Timeout\n    End: true\n"},
 		{name: "placeholder in a path", src: sm(`"A":{"Type":"Pass","InputPath":"${Path}","End":true}`)},
 		{name: "placeholder rejected on request", src: sm(`"A":{"Type":"Task","Resource":"${MyFunctionArn}","End":true}`), opts: Options{RejectPlaceholders: true}, code: CodeInvalidResource, path: "/States/A/Resource"},
 		{name: "unclosed placeholder is not one", src: sm(`"A":{"Type":"Task","Resource":"${lambdaArn","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
