@@ -226,6 +226,10 @@ func samSet(args []string, stdout, stderr io.Writer) int {
 	}
 	changes, err := t.SetDefinition(m.ID, def)
 	if err != nil {
+		var se *sam.Error
+		if errors.As(err, &se) && se.File == "" {
+			se.File = *defFile
+		}
 		fmt.Fprintln(stderr, err)
 		return exitFail
 	}

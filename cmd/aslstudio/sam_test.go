@@ -121,6 +121,12 @@ func TestSAMBadInput(t *testing.T) {
 	if code := run([]string{"sam", "set", tpl, "--id", "Inline", "--definition", bad, "-w"}, &out, &errb); code == exitOK || !strings.Contains(errb.String(), "bad.json:2:") {
 		t.Errorf("bad definition: exit %d, %s", code, errb.String())
 	}
+	dup := filepath.Join(dir, "dup.json")
+	os.WriteFile(dup, []byte("{\"StartAt\": \"A\",\n  \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true},\n    \"A\": {}}}"), 0o644)
+	errb.Reset()
+	if code := run([]string{"sam", "set", tpl, "--id", "Inline", "--definition", dup, "-w"}, &out, &errb); code == exitOK || !strings.Contains(errb.String(), "dup.json:3:5: duplicate key \"A\"") {
+		t.Errorf("duplicate key in the definition: exit %d, %s", code, errb.String())
+	}
 	broken := filepath.Join(dir, "broken.yaml")
 	os.WriteFile(broken, []byte("Resources:\n  M:\n    Type: AWS::Serverless::StateMachine\n    Type: x\n"), 0o644)
 	errb.Reset()

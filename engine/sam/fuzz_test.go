@@ -1,6 +1,7 @@
 package sam
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,4 +108,76 @@ func TestHostileTemplates(t *testing.T) {
 		}
 		_ = tp
 	}
+}
+
+// FuzzSetDefinition sets arbitrary definitions into every form of template
+// (inline YAML, flow, JSON, DefinitionString, YAML file): the result must
+// read back as exactly that definition, bytes outside it unchanged.
+func FuzzSetDefinition(f *testing.F) {
+	f.Add([]byte(`{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}`))
+	f.Add([]byte(`{"StartAt": "First", "States": {"First": {"Type": "Pass", "Next": "Second"}, "Second": {"Type": "Succeed"}}}`))
+	f.Add([]byte(`{"StartAt": "First: #x", "States": {"First: #x": {"Type": "Pass", "Result": {"a\nb": [1.50, null, "true", "- x", "'q'", "\"", "{% $x %}"]}, "Next": "Second"}, "Second": {"Type": "Succeed"}}}`))
+	f.Add([]byte(`{"States": {"Second": {"Type": "Succeed"}, "First": {}}, "StartAt": "First"}`))
+	f.Fuzz(func(t *testing.T, js []byte) {
+		def, err := asl.ParseJSON(js)
+		if err != nil || def.Kind != asl.Object || len(js) > 1<<12 {
+			return
+		}
+		for name, form := range forms {
+			files := map[string][]byte{}
+			for k, v := range form.files {
+				files[filepath.Join(".", filepath.FromSlash(k))] = []byte(v)
+			}
+			read := func(p string) ([]byte, error) {
+				if b, ok := files[filepath.Clean(p)]; ok {
+					return b, nil
+				}
+				return nil, os.ErrNotExist
+			}
+			tp, err := Parse("template.yaml", []byte(form.template), read)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			m := tp.StateMachines[0]
+			ch, err := tp.SetDefinition("", def)
+			if err != nil {
+				continue
+			}
+			if len(ch) == 0 {
+				if !equal(m.Definition, def) {
+					t.Fatalf("%s: a different definition gave no change", name)
+				}
+				continue
+			}
+			old := []byte(form.template)
+			if m.Span.Path != "template.yaml" {
+				old = files[filepath.Clean(m.Span.Path)]
+				files[filepath.Clean(m.Span.Path)] = ch[0].Data
+			}
+			nw := ch[0].Data
+			tail := len(old) - m.Span.End
+			if !bytes.Equal(nw[:m.Span.Start], old[:m.Span.Start]) || !bytes.Equal(nw[len(nw)-tail:], old[m.Span.End:]) {
+				t.Fatalf("%s: bytes outside the definition changed:\n%s", name, nw)
+			}
+			src := []byte(form.template)
+			if m.Span.Path == "template.yaml" {
+				src = nw
+			}
+			tp2, err := Parse("template.yaml", src, read)
+			if err != nil {
+				t.Fatalf("%s: written template does not parse: %v\n%s", name, err, nw)
+			}
+			m2 := tp2.StateMachines[0]
+			if m2.Definition == nil {
+				// The definition may legitimately fail the ASL shape check.
+				if def.Has("States") || def.Has("StartAt") {
+					t.Fatalf("%s: %v\n%s", name, m2.Err, nw)
+				}
+				continue
+			}
+			if !equal(m2.Definition, def) {
+				t.Fatalf("%s: reads back as\n%s\nwant\n%s\ntext:\n%s", name, asl.PrintJSON(m2.Definition), asl.PrintJSON(def), nw)
+			}
+		}
+	})
 }

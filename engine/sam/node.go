@@ -138,7 +138,9 @@ func (s *source) errorf(off int, format string, args ...any) error {
 	return &Error{File: s.name, Line: l, Col: c, Msg: fmt.Sprintf(format, args...)}
 }
 
-// Error is a problem in a template or definition file, at a position.
+// Error is a problem in a template or definition file, at a position. File
+// is "" for a definition given as a value (SetDefinition), which the caller
+// names.
 type Error struct {
 	File      string
 	Line, Col int
@@ -148,8 +150,13 @@ type Error struct {
 // Error implements error: "file:line:col: message" ("file: message" when
 // there is no position).
 func (e *Error) Error() string {
-	if e.Line == 0 {
+	switch {
+	case e.Line == 0 && e.File == "":
+		return e.Msg
+	case e.Line == 0:
 		return e.File + ": " + e.Msg
+	case e.File == "":
+		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
 	}
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
 }

@@ -41,6 +41,9 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 	if def == nil || def.Kind != asl.Object {
 		return nil, errors.New("the new definition is not a JSON object")
 	}
+	if err := duplicateKeys(def, ""); err != nil {
+		return nil, err
+	}
 	switch m.DefinitionVia {
 	case ViaDefinitionURI, ViaDefinitionS3Location:
 		data, err := m.patchFile(def)
@@ -276,6 +279,32 @@ func WriteFileAtomic(path string, data []byte) error {
 	if werr != nil {
 		os.Remove(tmp)
 		return werr
+	}
+	return nil
+}
+
+// duplicateKeys reports the first object of a definition with a key twice:
+// a template could not hold it.
+func duplicateKeys(v *asl.Value, ptr string) error {
+	switch v.Kind {
+	case asl.Object:
+		seen := make(map[string]bool, len(v.Fields))
+		for _, f := range v.Fields {
+			if seen[f.Key] {
+				return &Error{Line: f.KeyPos.Line, Col: f.KeyPos.Col,
+					Msg: fmt.Sprintf("duplicate key %q in the new definition (at %s)", f.Key, asl.JoinPointer(ptr, f.Key))}
+			}
+			seen[f.Key] = true
+			if err := duplicateKeys(f.Value, asl.JoinPointer(ptr, f.Key)); err != nil {
+				return err
+			}
+		}
+	case asl.Array:
+		for i, it := range v.Items {
+			if err := duplicateKeys(it, asl.JoinPointer(ptr, fmt.Sprint(i))); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
