@@ -33,11 +33,7 @@ func jsonataMessage(err error) string {
 	if errors.As(err, &fe) {
 		return fe.msg
 	}
-	msg := err.Error()
-	if e, ok := err.(*jsonata.EvalError); ok {
-		return evalErrorMessage(e)
-	}
-	return msg
+	return err.Error()
 }
 
 func evalErrorMessage(e *jsonata.EvalError) string {
@@ -79,4 +75,5 @@ func evalErrorMessage(e *jsonata.EvalError) string {
 // as JSONata/AWS word it.
 type funcError struct{ msg string }
 
+// Error returns the message.
 func (e *funcError) Error() string { return e.msg }
