@@ -55,3 +55,18 @@ func BenchmarkParseValidateLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidateLarge validates the large definition already parsed,
+// to separate the validator's share from the parser's.
+func BenchmarkValidateLarge(b *testing.B) {
+	doc, err := asl.ParseJSON(largeDefinition(largeStates))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if diags := Validate(doc, Options{}); HasErrors(diags) {
+			b.Fatalf("unexpected errors: %v", diags)
+		}
+	}
+}

@@ -74,14 +74,13 @@ func (c *checker) stateFields(st *stateInfo) {
 	allowed := stateFields[st.typ]
 	for _, f := range st.o.v.Fields {
 		l, ok := allowed[f.Key]
-		ptr := st.o.ptr + "/" + escapePointer(f.Key)
 		switch {
 		case !ok:
-			c.errorf(fieldPos(f), ptr, "Field '%s' is not supported", f.Key)
+			c.errorf(fieldPos(f), st.o.ptr+"/"+escapePointer(f.Key), "Field '%s' is not supported", f.Key)
 		case l == jsonPath && st.ql == asl.JSONata:
-			c.errorf(fieldPos(f), ptr, "The QueryLanguage is set to 'JSONata', but field '%s' is only supported for the 'JSONPath' QueryLanguage", f.Key)
+			c.errorf(fieldPos(f), st.o.ptr+"/"+escapePointer(f.Key), "The QueryLanguage is set to 'JSONata', but field '%s' is only supported for the 'JSONPath' QueryLanguage", f.Key)
 		case l == jsonata && st.ql == asl.JSONPath:
-			c.errorf(fieldPos(f), ptr, "The QueryLanguage is set to 'JSONPath', but field '%s' is only supported for the 'JSONata' QueryLanguage", f.Key)
+			c.errorf(fieldPos(f), st.o.ptr+"/"+escapePointer(f.Key), "The QueryLanguage is set to 'JSONPath', but field '%s' is only supported for the 'JSONata' QueryLanguage", f.Key)
 		}
 	}
 }
