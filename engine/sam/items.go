@@ -30,8 +30,8 @@ func (p *patcher) items(old *node, oldV, nv *asl.Value, inFlow bool) bool {
 	}
 	flow := inFlow || p.json || old.isFlow()
 	var edits []edit
-	for i := pre; i < pre+len(removed); i++ {
-		e, ok := p.cutItem(old, i, flow)
+	if len(removed) > 0 {
+		e, ok := p.cutItems(old, pre, pre+len(removed)-1, flow)
 		if !ok {
 			return false
 		}
@@ -65,23 +65,25 @@ func (p *patcher) dash(old *node, i int) (int, bool) {
 	return q, true
 }
 
-// cutItem removes item i of a sequence.
-func (p *patcher) cutItem(old *node, i int, flow bool) (edit, bool) {
-	it := old.items[i]
+// cutItems removes items a..b of a sequence.
+func (p *patcher) cutItems(old *node, a, b int, flow bool) (edit, bool) {
 	if flow {
-		if i > 0 {
-			return edit{old.items[i-1].end, it.end, ""}, true
+		if a > 0 {
+			return edit{old.items[a-1].end, old.items[b].end, ""}, true
 		}
-		if len(old.items) > 1 {
-			return edit{it.start, old.items[1].start, ""}, true
+		if b+1 < len(old.items) {
+			return edit{old.items[0].start, old.items[b+1].start, ""}, true
 		}
 		return edit{}, false
 	}
-	d, ok := p.dash(old, i)
+	d, ok := p.dash(old, a)
+	for i := a + 1; ok && i <= b; i++ {
+		_, ok = p.dash(old, i)
+	}
 	if !ok {
 		return edit{}, false
 	}
-	return edit{p.src.lineStart(d), p.nextLine(it.end), ""}, true
+	return edit{p.src.lineStart(d), p.nextLine(old.items[b].end), ""}, true
 }
 
 // insertItem adds v after item prev of a sequence (-1: before the first).

@@ -42,16 +42,21 @@ func (p *patcher) members(old *node, oldV, nv *asl.Value, inFlow bool) bool {
 	}
 	flow := inFlow || p.json || old.isFlow()
 	var edits []edit
-	// Removed members.
-	for i, f := range oldV.Fields {
-		if newKeys[f.Key] {
+	// Removed members, cut run by run so the cuts never overlap.
+	for a := 0; a < len(oldV.Fields); a++ {
+		if newKeys[oldV.Fields[a].Key] {
 			continue
 		}
-		e, ok := p.cut(old, i, flow)
+		b := a
+		for b+1 < len(oldV.Fields) && !newKeys[oldV.Fields[b+1].Key] {
+			b++
+		}
+		e, ok := p.cut(old, a, b, flow)
 		if !ok {
 			return false
 		}
 		edits = append(edits, e)
+		a = b
 	}
 	// Added members, each after the member before it in nv.
 	prev := -1 // index in old of the last kept member seen
@@ -90,22 +95,23 @@ func (p *patcher) nextLine(off int) int {
 	return len(p.src.src)
 }
 
-// cut removes member i of a mapping.
-func (p *patcher) cut(old *node, i int, flow bool) (edit, bool) {
-	k, v := old.keys[i], old.vals[i]
+// cut removes members a..b of a mapping.
+func (p *patcher) cut(old *node, a, b int, flow bool) (edit, bool) {
 	if flow {
-		if i > 0 {
-			return edit{old.vals[i-1].end, v.end, ""}, true
+		if a > 0 {
+			return edit{old.vals[a-1].end, old.vals[b].end, ""}, true
 		}
-		if len(old.keys) > 1 {
-			return edit{k.start, old.keys[1].start, ""}, true
+		if b+1 < len(old.keys) {
+			return edit{old.keys[0].start, old.keys[b+1].start, ""}, true
 		}
 		return edit{}, false
 	}
-	if !p.ownLine(k.start) {
-		return edit{}, false
+	for i := a; i <= b; i++ {
+		if !p.ownLine(old.keys[i].start) {
+			return edit{}, false
+		}
 	}
-	return edit{p.src.lineStart(k.start), p.nextLine(v.end), ""}, true
+	return edit{p.src.lineStart(old.keys[a].start), p.nextLine(old.vals[b].end), ""}, true
 }
 
 // insert adds member f after member prev of a mapping (-1: before the first).
