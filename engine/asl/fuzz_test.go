@@ -87,6 +87,7 @@ func FuzzParseYAML(f *testing.F) {
 				t.Fatalf("Decode: %v", err)
 			}
 		}
+		checkExtents(t, v, len(src))
 		y := PrintYAML(v)
 		back, err := ParseYAML(y)
 		if err != nil {
@@ -99,4 +100,22 @@ func FuzzParseYAML(f *testing.F) {
 			t.Fatalf("PrintJSON output does not parse: %v", err)
 		}
 	})
+}
+
+// checkExtents checks that every known position lies in the source and no
+// node ends before it starts.
+func checkExtents(t *testing.T, v *Value, n int) {
+	t.Helper()
+	if v.Pos.Offset < 0 || v.Pos.Offset > n || v.End.Offset > n {
+		t.Fatalf("node at %+v–%+v outside a %d-byte source", v.Pos, v.End, n)
+	}
+	if v.End.IsValid() && v.End.Offset < v.Pos.Offset {
+		t.Fatalf("node ends (%+v) before it starts (%+v)", v.End, v.Pos)
+	}
+	for _, it := range v.Items {
+		checkExtents(t, it, n)
+	}
+	for _, f := range v.Fields {
+		checkExtents(t, f.Value, n)
+	}
 }

@@ -56,7 +56,7 @@ func ParseYAML(src []byte) (v *Value, err error) {
 			v, err = nil, se
 		}
 	}()
-	return c.node(doc.Content[0], 0), nil
+	return c.node(doc.Content[0], 0, false), nil
 }
 
 // safeUnmarshal runs yaml.Unmarshal, turning a panic inside the YAML
@@ -155,7 +155,7 @@ var coreTags = map[string]bool{
 	"!!map": true, "!!seq": true, "!!timestamp": true, "!!binary": true, "!!merge": true,
 }
 
-func (c *yamlConv) node(n *yaml.Node, depth int) *Value {
+func (c *yamlConv) node(n *yaml.Node, depth int, flow bool) *Value {
 	if depth > maxDepth {
 		c.fail(n, "exceeded max depth of "+strconv.Itoa(maxDepth))
 	}
@@ -171,11 +171,15 @@ func (c *yamlConv) node(n *yaml.Node, depth int) *Value {
 			c.fail(n, "anchor '"+n.Alias.Anchor+"' refers to itself")
 		}
 		c.active[n.Alias] = true
-		v := c.node(n.Alias, depth)
+		v := c.node(n.Alias, depth, flow)
 		delete(c.active, n.Alias)
 		// The alias's own position, so diagnostics point where it is used.
 		out := *v
 		out.Pos = c.pos(n)
+		out.End = Pos{}
+		if end := out.Pos.Offset + 1 + len(n.Value); out.Pos.IsValid() && end <= len(c.src) {
+			out.End = c.posAt(end)
+		}
 		return &out
 	}
 	v := &Value{Pos: c.pos(n)}
@@ -189,14 +193,15 @@ func (c *yamlConv) node(n *yaml.Node, depth int) *Value {
 			v.Kind = Null
 			return v
 		}
-		return c.node(n.Content[0], depth)
+		return c.node(n.Content[0], depth, flow)
 	case yaml.MappingNode:
+		flow := flow || n.Style&yaml.FlowStyle != 0
 		v.Kind = Object
 		v.Fields = make([]*Field, 0, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			if k.ShortTag() == "!!merge" {
-				c.merge(v, val, depth+1)
+				c.merge(v, val, depth+1, flow)
 				continue
 			}
 			key := k
@@ -206,19 +211,21 @@ func (c *yamlConv) node(n *yaml.Node, depth int) *Value {
 			if key.Kind != yaml.ScalarNode {
 				c.fail(k, "mapping keys must be strings (found a "+kindName(key.Kind)+")")
 			}
-			v.Fields = append(v.Fields, &Field{Key: key.Value, KeyPos: c.pos(k), Value: c.node(val, depth+1)})
+			v.Fields = append(v.Fields, &Field{Key: key.Value, KeyPos: c.pos(k), Value: c.node(val, depth+1, flow)})
 		}
 	case yaml.SequenceNode:
+		flow := flow || n.Style&yaml.FlowStyle != 0
 		v.Kind = Array
 		v.Items = make([]*Value, len(n.Content))
 		for i, it := range n.Content {
-			v.Items[i] = c.node(it, depth+1)
+			v.Items[i] = c.node(it, depth+1, flow)
 		}
 	case yaml.ScalarNode:
 		c.scalar(v, n, tag)
 	default:
 		c.fail(n, "unsupported YAML node")
 	}
+	c.setEnd(v, n, flow)
 	return v
 }
 
@@ -234,8 +241,8 @@ func kindName(k yaml.Kind) string {
 
 // merge applies a "<<" merge key: members of the merged mapping(s) that
 // the mapping does not define itself are added.
-func (c *yamlConv) merge(into *Value, n *yaml.Node, depth int) {
-	src := c.node(n, depth)
+func (c *yamlConv) merge(into *Value, n *yaml.Node, depth int, flow bool) {
+	src := c.node(n, depth, flow)
 	var maps []*Value
 	switch src.Kind {
 	case Object:

@@ -54,8 +54,9 @@ type Value struct {
 	// Bool holds a Bool's value.
 	Bool bool
 	Pos  Pos
-	// End is the position just after the value in the source, when known:
-	// ParseJSON sets it; ParseYAML leaves it zero (YAML gives no end).
+	// End is the position just after the value in the source, when known
+	// (always from ParseJSON; from ParseYAML when the text could be
+	// matched, else zero).
 	End Pos
 	// Str holds a String's value, or a Number's literal text (e.g. "1.50").
 	Str string
