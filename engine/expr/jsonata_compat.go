@@ -39,6 +39,7 @@ func compatFunctions() map[string]jsonata.Extension {
 		"spread":             {Func: jSpread, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"each":               {Func: jEach, UndefinedHandler: undefinedFirst, EvalContextHandler: noArgs},
 		"formatInteger":      {Func: jFormatInteger, UndefinedHandler: undefinedFirst},
+		"error":              {Func: jError},
 		"parseInteger":       {Func: jParseInteger, UndefinedHandler: undefinedFirst},
 	}
 }
@@ -221,4 +222,19 @@ func sequenceResult(out []any) (any, error) {
 		return toJSONata(out[0]), nil
 	}
 	return toJSONata(out), nil
+}
+
+// jError is $error([message]): JSONata's D3137 error.
+func jError(msg jtypes.OptionalValue) (any, error) {
+	m := "$error() function evaluated"
+	if msg.IsSet() {
+		if x, ok := runtimeOf(msg.Value); ok {
+			if s, isStr := x.(string); isStr {
+				m = s
+			} else {
+				return nil, fnErr("T0410: Argument 1 of function \"error\" does not match function signature")
+			}
+		}
+	}
+	return nil, fnErr("D3137: %s", m)
 }
