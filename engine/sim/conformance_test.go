@@ -40,6 +40,8 @@ type caseResult struct {
 	diff     string
 	histOK   bool
 	hasHist  bool
+	// idsOK: with equal event types, ids and previousEventIds are equal too.
+	idsOK bool
 }
 
 func TestConformanceExec(t *testing.T) {
@@ -61,7 +63,7 @@ func TestConformanceExec(t *testing.T) {
 		res.name = c
 		results = append(results, res)
 	}
-	var flowN, flowOK, mockN, mockOK, histN, histOK int
+	var flowN, flowOK, mockN, mockOK, histN, histOK, idsOK int
 	var fails []string
 	for _, r := range results {
 		if r.flowOnly {
@@ -80,6 +82,9 @@ func TestConformanceExec(t *testing.T) {
 			if r.histOK {
 				histOK++
 			}
+			if r.idsOK {
+				idsOK++
+			}
 		}
 		if !r.ok {
 			fails = append(fails, r.name+": "+r.diff)
@@ -95,8 +100,8 @@ func TestConformanceExec(t *testing.T) {
 		}
 		return float64(a) / float64(b)
 	}
-	t.Logf("exec conformance: flow-only %d/%d (%.1f%%), with mocks %d/%d (%.1f%%), history event types %d/%d (%.1f%%), unscorable (skipped) %d",
-		flowOK, flowN, 100*rate(flowOK, flowN), mockOK, mockN, 100*rate(mockOK, mockN), histOK, histN, 100*rate(histOK, histN), unscorable)
+	t.Logf("exec conformance: flow-only %d/%d (%.1f%%), with mocks %d/%d (%.1f%%), history event types %d/%d (%.1f%%), history ids+previousEventIds %d/%d (%.1f%%), unscorable (skipped) %d",
+		flowOK, flowN, 100*rate(flowOK, flowN), mockOK, mockN, 100*rate(mockOK, mockN), histOK, histN, 100*rate(histOK, histN), idsOK, histN, 100*rate(idsOK, histN), unscorable)
 	if rate(flowOK, flowN) < minFlowOnlyRate {
 		t.Errorf("flow-only rate %.3f below %.3f", rate(flowOK, flowN), minFlowOnlyRate)
 	}
@@ -146,7 +151,7 @@ func runCorpusCase(t *testing.T, dir string) (res caseResult, scorable bool) {
 	res.ok, res.diff = compareOutcome(ex, expRoot, &meta)
 	if h := read("history.json"); len(h) > 0 {
 		res.hasHist = true
-		res.histOK = compareHistoryTypes(ex, h)
+		res.histOK, res.idsOK = compareHistoryTypes(ex, h)
 	}
 	return res, true
 }
@@ -332,11 +337,12 @@ func sameNumber(a, b string) bool {
 func isIntLiteral(s string) bool { return !strings.ContainsAny(s, ".eE") }
 
 // compareHistoryTypes compares the sequence of event types with the
-// recorded history.
-func compareHistoryTypes(ex *Execution, src []byte) bool {
+// recorded history and, when they are equal, the ids and previousEventIds
+// (ids the recorder masked are skipped).
+func compareHistoryTypes(ex *Execution, src []byte) (types, ids bool) {
 	v, err := asl.DecodeJSON(src)
 	if err != nil {
-		return false
+		return false, false
 	}
 	arr, _ := v.([]any)
 	var want []string
@@ -353,5 +359,17 @@ func compareHistoryTypes(ex *Execution, src []byte) bool {
 	if !same && os.Getenv("SIM_HISTORY_DIFF") != "" {
 		fmt.Printf("HISTORY %s\n  got  %s\n  want %s\n", ex.opts.Name, strings.Join(got, " "), strings.Join(want, " "))
 	}
-	return same
+	if !same {
+		return false, false
+	}
+	for i, it := range arr {
+		m, _ := it.(map[string]any)
+		id, isNum := m["id"].(int64)
+		prev, _ := m["previousEventId"].(int64)
+		ev := ex.Events()[i]
+		if isNum && (id != ev.ID || prev != ev.PreviousEventID) {
+			return true, false
+		}
+	}
+	return true, true
 }

@@ -66,6 +66,15 @@ func (f *frame) emitID(typ string, d func() *Details) int64 {
 	return f.emit(typ, d()).ID
 }
 
+// emitOff records an event that AWS leaves out of the previousEventId
+// chain: the next event of the frame links to the event before it.
+func (f *frame) emitOff(typ string, d *Details) *Event {
+	prev := f.prev
+	ev := f.emit(typ, d)
+	f.prev = prev
+	return ev
+}
+
 // emit appends a history event and, in step mode or at a breakpoint, hands
 // control back to the driver.
 func (f *frame) emit(typ string, d *Details) *Event {
@@ -218,6 +227,8 @@ type stateRun struct {
 	token      string
 	mapItem    map[string]any
 	envBuf     expr.Env
+	// enteredPrev is the previousEventId of the StateEntered event.
+	enteredPrev int64
 }
 
 // outcome is how a state visit ended.
@@ -250,7 +261,14 @@ func (r *stateRun) fail(err error, field string) *failure {
 		fl.Cause = r.prefix() + fl.Cause
 		fl.prefixed = true
 		if fl.Error == ErrQueryEvaluation {
-			r.f.emit("EvaluationFailed", &Details{Name: r.base.Name, Error: fl.Error, HasError: true, Cause: fl.Cause, HasCause: true, Location: fl.location})
+			ev := r.f.emit("EvaluationFailed", &Details{Name: r.base.Name, Error: fl.Error, HasError: true, Cause: fl.Cause, HasCause: true, Location: fl.location})
+			// As AWS records it: linked to the event before the state's
+			// StateEntered (Wait states: to the StateEntered itself).
+			if r.base.Type == asl.TypeWait {
+				ev.PreviousEventID = r.enteredID
+			} else {
+				ev.PreviousEventID = r.enteredPrev
+			}
 		}
 	}
 	return fl
@@ -297,9 +315,10 @@ func (f *frame) runState(st asl.State, input any) outcome {
 	f.curState, f.curData = b.Name, input
 	// A state's input is the execution input (checked at the start) or a
 	// previous state's output (checked when it was produced).
+	enteredPrev := f.prev
 	id := f.emitID(info.entered, func() *Details { return &Details{Name: b.Name, Input: input, HasInput: true} })
 	r := f.newRun()
-	*r = stateRun{f: f, base: b, info: info, input: input, enteredID: id, entered: f.now}
+	*r = stateRun{f: f, base: b, info: info, input: input, enteredID: id, entered: f.now, enteredPrev: enteredPrev}
 	var out outcome
 	switch s := st.(type) {
 	case *asl.PassState:

@@ -128,7 +128,7 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 			failed++
 			f.now = end
 			if !distributed {
-				f.emit("MapIterationFailed", &Details{Name: r.base.Name, Index: i})
+				f.emitOff("MapIterationFailed", &Details{Name: r.base.Name, Index: i})
 				return r.mapFailed(ifl)
 			}
 			if exceedsTolerance(failed, len(inputs), tolCount, tolPct, s) {
@@ -144,15 +144,26 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 			continue
 		}
 		if !distributed {
-			f.emit("MapIterationSucceeded", &Details{Name: r.base.Name, Index: i})
+			// AWS chains the next iteration to the last event inside this
+			// one; only the last MapIterationSucceeded joins the chain.
+			d := &Details{Name: r.base.Name, Index: i}
+			if i == len(inputs)-1 {
+				f.emit("MapIterationSucceeded", d)
+			} else {
+				f.emitOff("MapIterationSucceeded", d)
+			}
 		}
 		results[i] = out
 	}
 	f.now = end
 	if distributed {
-		f.emit("MapRunSucceeded", nil)
+		f.emitOff("MapRunSucceeded", nil)
 	}
+	// MapStateSucceeded links to the event just before it, off the chain.
+	chain := f.prev
+	f.prev = f.e.lastID
 	f.emit("MapStateSucceeded", nil)
+	f.prev = chain
 	var result any = results
 	if s.ResultWriter != nil {
 		result = r.resultWriter(s.ResultWriter, runArn, eff)
