@@ -26,13 +26,21 @@
 //	AppendJSON(b []byte, x any) []byte
 //	Pointer(v, root *Value) string / Lookup(root *Value, pointer string) *Value
 //	JoinPointer(ptr string, tokens ...string) string
-//	(*Value).Clone() / Equal(a, b *Value) bool / (*Value).Int() / (*Value).Float()
+//	(*Value).Clone() / Equal(a, b *Value) bool / (*Value).Int() / (*Value).Float() / (*Value).Is(kind)
 //	(*StateMachine).AllStates(fn)              // every state, nested ones included
 //	ComparisonOperators, IsComparisonOperator, IsPathOperator, IsTypeTest
 //	StateTypes, IsStateType, StateFieldAllowed, IsStateField
 //	GenerateLarge(states int) []byte           // a big valid definition, for benchmarks
 //
-// Pointer accepts its two arguments in either order.
+// Positions: Pos is 1-based line and column counted in bytes, plus the
+// byte offset; every node has Pos and (from JSON always, from YAML when its
+// text could be matched) End, and every object key has KeyPos. Nesting is
+// capped at 1000 levels (Jackson's default, which AWS parses with). YAML
+// aliases are expanded (a few nodes per source byte at most), merge keys
+// applied, and tags outside the core schema kept in Value.Tag.
+//
+// Pointer accepts its two arguments in either order. (*StateMachine).State
+// is safe for concurrent use on a machine from Decode.
 //
 // Edit operations (edit*.go) change a document's Value tree in place. State
 // names are unique across a whole document, nested states included, so
