@@ -67,6 +67,7 @@ func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
 		results[i] = out
 	}
 	f.now = end
-	f.emit("ParallelStateSucceeded", nil)
+	// Like MapStateSucceeded, off the previousEventId chain.
+	f.emitOff("ParallelStateSucceeded", nil)
 	return r.processResult(results, s.ResultSelector, s.ResultPath)
 }
