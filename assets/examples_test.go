@@ -69,7 +69,7 @@ type outcome struct {
 }
 
 // The state statuses the run panel shows and the index promises.
-var stateStatuses = []string{"succeeded", "failed", "caught", "retried"}
+var stateStatuses = []string{"succeeded", "failed", "caught", "retried", "paused"}
 
 func loadGallery(t *testing.T) []galleryEntry {
 	t.Helper()
@@ -201,6 +201,11 @@ func TestGalleryDefinitionsValidate(t *testing.T) {
 					t.Logf("%s:%s", e.Files.Definition, d)
 				}
 			}
+			// The editor re-prints what it opens: an example already in that
+			// form opens without a spurious change.
+			if out := asl.PrintJSON(root); !bytes.Equal(out, readExample(t, e.Files.Definition)) {
+				t.Errorf("%s is not in asl.PrintJSON's form (two-space JSON); print it with asl.PrintJSON", e.Files.Definition)
+			}
 			if m := decodeDefinition(t, e); m.Comment == "" {
 				t.Errorf("%s: the definition needs a Comment explaining the pattern", e.Files.Definition)
 			}
@@ -301,7 +306,7 @@ func checkOutcome(t *testing.T, ex *sim.Execution, m *asl.StateMachine, want *ou
 		}
 	}
 	names := stateNames(m)
-	got := stateStatus(ex.Events(), m)
+	got := stateStatus(ex.Events(), m, ex.Status() == sim.StatusPaused)
 	for status, states := range want.States {
 		if !contains(stateStatuses, status) {
 			t.Errorf("index.json: unknown state status %q", status)
@@ -394,10 +399,11 @@ type visit struct {
 // stateStatus reads the history: a state that exited after its last
 // attempt failed was caught; one that never exited after a failure failed
 // (a Fail state always fails); one that made more than one attempt in a
-// visit was retried; one that exited otherwise succeeded. Task events are
+// visit was retried; one that exited otherwise succeeded; while the run is
+// paused, the states still open without a failure are paused. Task events are
 // the latest Task state's (tasks do not nest); Parallel and Map events are
 // the innermost open Parallel or Map's.
-func stateStatus(events []*sim.Event, m *asl.StateMachine) *statuses {
+func stateStatus(events []*sim.Event, m *asl.StateMachine, paused bool) *statuses {
 	types := map[string]string{}
 	m.AllStates(func(s asl.State, _ *asl.StateMachine) bool {
 		types[s.Common().Name] = s.Common().Type
@@ -485,6 +491,9 @@ func stateStatus(events []*sim.Event, m *asl.StateMachine) *statuses {
 	}
 	for _, v := range open {
 		finish(v)
+		if paused && !v.lastFailed {
+			st.add("paused", v.name)
+		}
 	}
 	return st
 }
