@@ -318,3 +318,16 @@ func TestStateStatuses(t *testing.T) {
 		t.Errorf("Approve %q, want paused", s)
 	}
 }
+
+func TestStateMocks(t *testing.T) {
+	def := `{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:getItem",
+	  "Retry":[{"ErrorEquals":["X"],"MaxAttempts":1,"IntervalSeconds":1}],"End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{StateMocks: map[string]*MockedResponse{"T": ReturnMock(map[string]any{"Item": "i"})}})
+	if ex.Run() != StatusSucceeded || jsonText(ex.Output()) != `{"Item":"i"}` {
+		t.Errorf("%s %v", ex.Status(), ex.Output())
+	}
+	ex = mustExec(t, def, `{}`, Options{StateMocks: map[string]*MockedResponse{"T": ThrowMock("X", "bad")}})
+	if ex.Run() != StatusFailed || ex.Error() != "X" || strings.Count(eventTypes(ex), "TaskFailed") != 2 {
+		t.Errorf("%s %s %s", ex.Status(), ex.Error(), eventTypes(ex))
+	}
+}

@@ -449,3 +449,15 @@ func LooksLikeCorpusMocks(src []byte) bool {
 	}
 	return true
 }
+
+// ReturnMock is a MockedResponse whose every invocation returns v (for the
+// UI's per-state mocks, Options.StateMocks).
+func ReturnMock(v any) *MockedResponse {
+	return &MockedResponse{Ranges: []MockRange{{From: 0, To: int(^uint(0) >> 1), Return: v, HasReturn: true}}}
+}
+
+// ThrowMock is a MockedResponse whose every invocation fails with errName
+// and cause.
+func ThrowMock(errName, cause string) *MockedResponse {
+	return &MockedResponse{Ranges: []MockRange{{From: 0, To: int(^uint(0) >> 1), Throw: &MockThrow{Error: errName, Cause: cause, HasCause: cause != ""}}}}
+}
