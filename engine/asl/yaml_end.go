@@ -1,6 +1,7 @@
 package asl
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -114,9 +115,9 @@ func (c *yamlConv) blockScalarEnd(header int) int {
 	for line := c.nextLine(end); line < len(src); {
 		le := c.lineEnd(line)
 		text := src[line:le]
-		trimmed := strings.TrimLeft(string(text), " ")
+		trimmed := bytes.TrimLeft(text, " ")
 		ind := len(text) - len(trimmed)
-		if strings.TrimSpace(trimmed) == "" {
+		if len(bytes.TrimSpace(trimmed)) == 0 {
 			line = c.nextLine(le)
 			continue
 		}
@@ -137,34 +138,36 @@ func (c *yamlConv) plainEnd(value string, off int, flow bool) int {
 	if value == "" {
 		return off
 	}
-	var built strings.Builder
-	first := true
+	var built []byte
 	blank := 0
-	for line := off; line <= len(c.src); {
+	for line, first := off, true; line <= len(c.src); first = false {
 		le := c.lineEnd(line)
-		text, cut := plainText(c.src[line:le], flow)
-		text = strings.TrimRight(strings.TrimLeft(text, " \t"), " \t")
-		if text == "" && !first {
+		seg, cut := plainText(c.src[line:le], flow)
+		lead := len(seg) - len(bytes.TrimLeft(seg, " \t"))
+		seg = bytes.TrimRight(seg[lead:], " \t")
+		segEnd := line + lead + len(seg)
+		if first && string(seg) == value {
+			return segEnd // the common case: one line, no allocation
+		}
+		if len(seg) == 0 && !first {
 			blank++
 		} else {
 			if !first {
 				if blank > 0 {
-					built.WriteString(strings.Repeat("\n", blank))
+					built = append(built, strings.Repeat("\n", blank)...)
 				} else {
-					built.WriteByte(' ')
+					built = append(built, ' ')
 				}
 			}
 			blank = 0
-			built.WriteString(text)
-			got := built.String()
-			if got == value {
-				return line + strings.Index(string(c.src[line:le]), text) + len(text)
+			built = append(built, seg...)
+			if string(built) == value {
+				return segEnd
 			}
-			if !strings.HasPrefix(value, got) || cut {
+			if !strings.HasPrefix(value, string(built)) || cut {
 				return -1
 			}
 		}
-		first = false
 		if le >= len(c.src) {
 			break
 		}
@@ -175,24 +178,24 @@ func (c *yamlConv) plainEnd(value string, off int, flow bool) int {
 
 // plainText cuts one line of a plain scalar at a comment, a ": ", or (in
 // flow context) a flow indicator; cut reports whether it was cut.
-func plainText(b []byte, flow bool) (string, bool) {
+func plainText(b []byte, flow bool) ([]byte, bool) {
 	for i := 0; i < len(b); i++ {
 		switch b[i] {
 		case '#':
 			if i > 0 && (b[i-1] == ' ' || b[i-1] == '\t') {
-				return string(b[:i]), true
+				return b[:i], true
 			}
 		case ':':
 			if i+1 == len(b) || b[i+1] == ' ' || b[i+1] == '\t' || (flow && strings.IndexByte(",[]{}", b[i+1]) >= 0) {
-				return string(b[:i]), true
+				return b[:i], true
 			}
 		case ',', '[', ']', '{', '}':
 			if flow {
-				return string(b[:i]), true
+				return b[:i], true
 			}
 		}
 	}
-	return string(b), false
+	return b, false
 }
 
 // collectionEnd: a block collection ends with its last child; a flow one
