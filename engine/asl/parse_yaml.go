@@ -18,14 +18,14 @@ import (
 func yamlNodeBudget(srcLen int) int { return 4*srcLen + 10000 }
 
 // Parse parses a definition in JSON or YAML: JSON when its first
-// non-blank character is '{' or '[', YAML otherwise.
+// non-blank character (after an optional byte order mark) is '{' or '[',
+// YAML otherwise.
 func Parse(src []byte) (*Value, error) {
-	trimmed := bytes.TrimLeft(src, " \t\r\n")
-	trimmed = bytes.TrimPrefix(trimmed, []byte("\xef\xbb\xbf"))
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		if len(trimmed) != len(src) && bytes.HasPrefix(bytes.TrimLeft(src, " \t\r\n"), []byte("\xef\xbb\xbf")) {
-			// A byte order mark before JSON: positions stay relative to src.
-			return ParseJSON(bytes.Replace(src, []byte("\xef\xbb\xbf"), []byte("   "), 1))
+	body, bom := bytes.CutPrefix(src, []byte("\xef\xbb\xbf"))
+	if t := bytes.TrimLeft(body, " \t\r\n"); len(t) > 0 && (t[0] == '{' || t[0] == '[') {
+		if bom {
+			// Blank the byte order mark, so positions stay those of src.
+			return ParseJSON(append([]byte("   "), body...))
 		}
 		return ParseJSON(src)
 	}
