@@ -82,6 +82,14 @@ func definitionsIn(path string, src []byte) []definition {
 	return defs
 }
 
+// readInput reads a file, or standard input for "-".
+func readInput(path string) ([]byte, error) {
+	if path == "-" {
+		return io.ReadAll(os.Stdin)
+	}
+	return os.ReadFile(path)
+}
+
 func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
@@ -143,7 +151,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	noWarnings := fs.Bool("no-warnings", false, "report errors only")
 	strict := fs.Bool("no-placeholders", false, "report ${Placeholder} strings and CloudFormation intrinsics like any other value")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aslstudio validate [--format text|json] [--type STANDARD|EXPRESS] [--no-warnings] FILE...")
+		fmt.Fprintln(stderr, "usage: aslstudio validate [--format text|json] [--type STANDARD|EXPRESS] [--no-warnings] FILE... (- for standard input)")
 		fmt.Fprintln(stderr, "\nChecks Amazon States Language definitions (JSON or YAML), and every state")
 		fmt.Fprintln(stderr, "machine of a SAM or CloudFormation template. Text output is")
 		fmt.Fprintln(stderr, "file:line:col: severity code message. Exit 0 when every file is valid, 1 when")
@@ -174,7 +182,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	code := exitOK
 	var results []fileResult
 	for _, path := range fs.Args() {
-		src, err := os.ReadFile(path)
+		src, err := readInput(path)
 		if err != nil {
 			fmt.Fprintf(stderr, "aslstudio validate: %v\n", err)
 			results = append(results, fileResult{Path: path, Error: err.Error(), Diagnostics: []fileDiagnostic{}})
