@@ -164,7 +164,7 @@ func isVarRune(r rune) bool {
 func scanName(s string, i int) int {
 	for i < len(s) {
 		c := s[i]
-		if c == '.' || c == '[' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+		if c == '.' || c == '[' || c == '(' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			break
 		}
 		i++

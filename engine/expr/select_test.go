@@ -85,7 +85,7 @@ func TestCheckPaths(t *testing.T) {
 			t.Errorf("CheckPath(%q) = %v, want nil", p, err)
 		}
 	}
-	invalid := []string{"", "a.b", "bug$.library.movies", "$.", "$.a.", "$[", "$['unterminated]", "$[(@.length-1)].bar", "()", ".guid", "..guid", "$[]"}
+	invalid := []string{"", "a.b", "bug$.library.movies", "$.", "$.a.", "$[", "$['unterminated]", "$[(@.length-1)].bar", "()", ".guid", "..guid", "$[]", "$.items.length()", "$.a.b()"}
 	for _, p := range invalid {
 		if err := CheckPath(p); err == nil {
 			t.Errorf("CheckPath(%q) = nil, want an error", p)
