@@ -5,8 +5,8 @@ import (
 )
 
 // jsonataRefs is what a JSONata expression refers to that AWS restricts:
-// field names read at the top level (there is no input document at the top
-// level, only $states and variables), $$, and $states.errorOutput.
+// field names and "$" read at the top level (there is no input document at
+// the top level, only $states and variables), $$, and $states.errorOutput.
 type jsonataRefs struct {
 	topNames    []string
 	dollarRoot  bool // "$$"
@@ -34,8 +34,11 @@ func (r *jsonataRefs) walk(n jparse.Node, top bool) {
 			r.topNames = append(r.topNames, n.Value)
 		}
 	case *jparse.VariableNode:
-		if n.Name == "$" {
+		switch {
+		case n.Name == "$":
 			r.dollarRoot = true
+		case n.Name == "" && top:
+			r.topNames = append(r.topNames, "$")
 		}
 	case *jparse.PathNode:
 		if len(n.Steps) >= 2 {
