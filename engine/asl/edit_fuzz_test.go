@@ -18,7 +18,7 @@ func FuzzEdits(f *testing.F) {
 // fuzzEditsBody is FuzzEdits' body: prog[0] picks the document, the rest
 // the operations and their arguments.
 func fuzzEditsBody(t *testing.T, prog []byte) {
-	docs := []string{editDocs["line"], editDocs["choice"], editDocs["nested"], editDocs["deep"]}
+	docs := []string{editDocs["line"], editDocs["choice"], editDocs["nested"], editDocs["deep"], editDocs["bad"]}
 	if len(prog) == 0 {
 		return
 	}

@@ -97,6 +97,11 @@ func InsertIntoBranch(doc *Value, parallel string, branchIndex int, name string,
 	if branchIndex < n && !branches.Items[branchIndex].Is(Object) {
 		return editErr(op, "branch %d of %q is not an object", branchIndex, parallel)
 	}
+	if branchIndex < n {
+		if st := branches.Items[branchIndex].Get("States"); st != nil && !st.Is(Object) {
+			return editErr(op, "the States of branch %d of %q is not an object", branchIndex, parallel)
+		}
+	}
 	if branches == nil {
 		branches = NewArray()
 		ref.node.Set("Branches", branches)
@@ -127,6 +132,9 @@ func InsertIntoProcessor(doc *Value, mapName, name string, state *Value) error {
 	}
 	if proc != nil && proc.Kind != Object {
 		return editErr(op, "the ItemProcessor of %q is not an object", mapName)
+	}
+	if st := proc.Get("States"); st != nil && !st.Is(Object) {
+		return editErr(op, "the States of the ItemProcessor of %q is not an object", mapName)
 	}
 	if proc == nil {
 		proc = NewObject()

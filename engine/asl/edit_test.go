@@ -8,6 +8,9 @@ import (
 
 // Test documents, compact. Each edit case names one.
 var editDocs = map[string]string{
+	// Nested scopes whose States are not objects.
+	"bad": `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"X","States":[]}],"Next":"M"},
+		"M":{"Type":"Map","ItemProcessor":{"StartAt":"Y","States":"nope"},"End":true}}}`,
 	// A Parallel whose branch holds a Choice and a Task with a Catch.
 	"deep": `{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"C","States":{
 		"C":{"Type":"Choice","Choices":[{"Or":[{"Variable":"$.x","BooleanEquals":true}],"Next":"T"}],"Default":"S"},
@@ -106,6 +109,8 @@ func TestEdits(t *testing.T) {
 			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","Next":"B2"},"B2":{"Type":"Pass","End":true}}},{"StartAt":"C1","States":{}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"N","States":{"N":{"Type":"Pass","Next":"J"},"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","End":true}}}`, ""},
 		{"insert into missing processor", "nested", func(d *Value) error { return InsertIntoProcessor(d, "Z", "N", pass("")) },
 			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","Next":"B2"},"B2":{"Type":"Pass","End":true}}},{"StartAt":"C1","States":{}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},"StartAt":"N","States":{"N":{"Type":"Pass","End":true}}},"End":true}}}`, ""},
+		{"insert into a branch with bad States", "bad", func(d *Value) error { return InsertIntoBranch(d, "P", 0, "N", pass("")) }, "", "is not an object"},
+		{"insert into a processor with bad States", "bad", func(d *Value) error { return InsertIntoProcessor(d, "M", "N", pass("")) }, "", "is not an object"},
 		{"insert into processor of a parallel", "nested", func(d *Value) error { return InsertIntoProcessor(d, "P", "N", pass("")) }, "", "not a Map"},
 
 		// InsertDefault / RemoveBranch
