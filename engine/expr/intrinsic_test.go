@@ -47,6 +47,8 @@ func TestIntrinsics(t *testing.T) {
 		{`States.MathAdd(63, 4.3)`, `67`},
 		{`States.MathAdd(1.49, 1.5)`, `3`},
 		{`States.MathAdd(-1.49, -1.5)`, `-2`},
+		{`States.MathAdd(-1.5, -1.51)`, `-3`},
+		{`States.MathAdd(1.5, 1.51)`, `4`},
 		{`States.MathAdd(-2.5, 0)`, `-2`},
 		{`States.MathAdd(2.5, 0)`, `3`},
 		{`States.StringToJson(' ')`, `null`},
