@@ -3,6 +3,7 @@ package sam
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -150,7 +151,7 @@ func applyEdits(text []byte, edits []edit) []byte {
 			continue
 		}
 		b.Write(text[at:e.start])
-		b.WriteString(e.text)
+		b.WriteString(escapeNonPrintable(e.text))
 		at = e.end
 	}
 	b.Write(text[at:])
@@ -164,12 +165,44 @@ func jsonQuote(s string) string {
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
-	return strings.TrimRight(b.String(), "\n")
+	return escapeNonPrintable(strings.TrimRight(b.String(), "\n"))
 }
 
+// escapeNonPrintable writes the characters YAML does not allow raw (but
+// JSON does) as \uXXXX. New text is JSON or YAML in which such characters
+// can only sit inside double-quoted strings, where the escape means the same.
+func escapeNonPrintable(s string) string {
+	if printableOrBreak(s) {
+		return s
+	}
+	var e strings.Builder
+	for _, r := range s {
+		if r != '\n' && r != '\t' && r != '\r' && !isPrintable(r) {
+			fmt.Fprintf(&e, "\\u%04x", r)
+			continue
+		}
+		e.WriteRune(r)
+	}
+	return e.String()
+}
+
+func printableOrBreak(s string) bool {
+	for _, r := range s {
+		if r != '\n' && r != '\t' && r != '\r' && !isPrintable(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isPrintable(r rune) bool {
+	return !(r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f && r != 0x85) || r == 0xfeff || r == 0xfffe || r == 0xffff)
+}
+
+// printable reports whether s holds only characters YAML allows raw.
 func printable(s string) bool {
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == 0xfeff {
+		if !isPrintable(r) {
 			return false
 		}
 	}
