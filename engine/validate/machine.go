@@ -23,6 +23,10 @@ type scope struct {
 	// targets are the transitions (StartAt, Next, Default, Catch Next) made
 	// inside this scope.
 	targets []target
+	// replacing are the catchers whose error output replaces the state's
+	// input; they are reported once the scope is known, unless they go to
+	// a Fail state (where the input no longer matters).
+	replacing []target
 	// distributed is set for the processor of a DISTRIBUTED Map: it runs
 	// as its own child workflow.
 	distributed bool

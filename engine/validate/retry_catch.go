@@ -119,7 +119,8 @@ func (c *checker) catch(sc *scope, st *stateInfo) {
 				c.pathField(rf, ptr, resultPath, true)
 			}
 			if rf == nil || (rf.Value.Kind == asl.String && rf.Value.Str == "$") {
-				c.warnf(CodeCatchDropsInput, k.v.Pos, k.ptr, "This catcher replaces the state's input with the error output; set ResultPath (e.g. \"$.error\") to keep the input")
+				next, _ := k.get("Next").StringValue()
+				sc.replacing = append(sc.replacing, target{name: next, ptr: k.ptr, pos: k.v.Pos})
 			}
 		} else if f, ptr := k.field("Output"); f != nil {
 			c.jsonataValue(f.Value, ptr, "Output")

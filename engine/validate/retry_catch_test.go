@@ -41,4 +41,8 @@ func TestCatchWarnings(t *testing.T) {
 	if ws := warningsOf(t, task(`"Catch":[{"ErrorEquals":["States.ALL"],"Next":"H","ResultPath":null}]`)); len(ws) != 0 {
 		t.Fatalf("ResultPath null keeps the input, got %v", ws)
 	}
+	toFail := sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":30,"Catch":[{"ErrorEquals":["States.ALL"],"Next":"F"}],"End":true},"F":{"Type":"Fail"}`)
+	if ws := warningsOf(t, toFail); len(ws) != 0 {
+		t.Fatalf("a catcher that goes to a Fail state loses nothing, got %v", ws)
+	}
 }

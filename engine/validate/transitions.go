@@ -107,6 +107,12 @@ func (c *checker) transitions(sc *scope) {
 	if c.opts.NoWarnings || len(sc.order) == 0 {
 		return
 	}
+	for _, t := range sc.replacing {
+		if st, ok := sc.states[t.name]; ok && st.typ == asl.TypeFail {
+			continue
+		}
+		c.warnf(CodeCatchDropsInput, t.pos, t.ptr, "This catcher replaces the state's input with the error output; set ResultPath (e.g. \"$.error\") to keep the input")
+	}
 	// Reachability from StartAt: a state can be the target of a transition
 	// and still never run (a cycle nothing enters).
 	start := ""
