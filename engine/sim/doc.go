@@ -18,4 +18,18 @@
 // PAUSED) until SendTaskSuccess or SendTaskFailure resumes it.
 //
 // TestState runs a single state the way the TestState API does.
+//
+// The API the UI drives:
+//
+//	ex, err := NewExecution(def, input, Options{Mocks: mc, TestCase: "HappyPath", Seed: 1})
+//	ev := ex.Step()                      // one history event at a time
+//	ev = ex.RunUntil(func(e *Event) bool { … }) // to a breakpoint
+//	status := ex.Run()                   // to the end, or PAUSED on a task token
+//	snap := ex.Snapshot()                // current state, data, variables, events
+//	tok, state := ex.WaitingToken()
+//	ex.SendTaskSuccess(tok, []byte(`{"ok":true}`)) // then Run again
+//	ex.StateStatuses()                   // per-state status for the canvas
+//	ex.Abort()                           // also releases a paused execution
+//
+// An Execution is driven from one goroutine at a time.
 package sim
