@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/catalog"
 	"github.com/aslstudio/aslstudio/engine/sim"
 )
 
@@ -35,6 +36,7 @@ func runTestState(args []string, stdout, stderr io.Writer) int {
 	mapFailures := fs.Int("map-failure-count", -1, "failed Map iterations (stateConfiguration.mapIterationFailureCount)")
 	level := fs.String("inspection-level", "INFO", "INFO, DEBUG or TRACE")
 	roleArn := fs.String("role-arn", "arn:aws:iam::123456789012:role/StepFunctionsRole", "execution role")
+	fieldValidation := fs.String("field-validation", "STRICT", "check a mocked Task result against the action's output shape: STRICT, PRESENT or NONE (needs the generated catalog)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: aslstudio test-state FILE [--state NAME] [--input JSON|@file] [--mock-result JSON | --mock-error E --mock-cause C] [--variables JSON] [--context JSON] [--retry-count N] [--inspection-level INFO|DEBUG|TRACE]")
 		fs.PrintDefaults()
@@ -92,7 +94,13 @@ func runTestState(args []string, stdout, stderr io.Writer) int {
 		opts.Context, opts.HasContext = m, true
 	}
 	if *mockResult != "" || *mockError != "" {
-		opts.Mock = &sim.TestStateMock{}
+		opts.Mock = &sim.TestStateMock{FieldValidationMode: strings.ToUpper(*fieldValidation)}
+		if opts.Mock.FieldValidationMode != "NONE" {
+			// The catalog of AWS API models, when generated (make catalog).
+			if cat, err := catalog.LoadDefault(); err == nil {
+				opts.Catalog = cat
+			}
+		}
 		if *mockResult != "" {
 			src, err := readArg(*mockResult)
 			if err != nil {

@@ -2,10 +2,12 @@ package sim
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/catalog"
 )
 
 // TestState statuses.
@@ -47,6 +49,10 @@ type TestStateOptions struct {
 	Seed          int64
 	// Account and Region go into the ARNs of the context object.
 	Account, Region string
+	// Catalog, when set, checks a mocked Task result against the action's
+	// output shape (Mock.FieldValidationMode STRICT, PRESENT or NONE), as
+	// the TestState API does with AWS's API models.
+	Catalog *catalog.Catalog
 }
 
 // TestStateMock is the mock of a TestState request: a result (JSON text) or
@@ -55,8 +61,9 @@ type TestStateMock struct {
 	Result      string
 	HasResult   bool
 	ErrorOutput *MockThrow
-	// FieldValidationMode is STRICT (default), PRESENT or NONE. ASL Studio
-	// does not check results against AWS's API models.
+	// FieldValidationMode is STRICT (default), PRESENT or NONE: how a
+	// mocked result is checked against the action's output shape (with
+	// TestStateOptions.Catalog).
 	FieldValidationMode string
 }
 
@@ -256,6 +263,17 @@ func (ts *testStateCtl) check(st asl.State) error {
 			}
 			if o.mapFailureSet() && o.MapIterationFailureCount > len(arr) {
 				return &TestStateError{"ValidationException", "Map iteration failure count must be less than or equal to the number of Map iterations"}
+			}
+		}
+	}
+	if typ == asl.TypeTask && ts.hasMock && o.Catalog != nil {
+		res := parseResource(st.(*asl.TaskState).Resource)
+		if res.kind == "service" {
+			action := res.typ + ":" + res.name
+			err := o.Catalog.ValidateOutput(action, ts.mock, m.FieldValidationMode)
+			var oe *catalog.OutputError
+			if errors.As(err, &oe) {
+				return &TestStateError{"ValidationException", oe.Error()}
 			}
 		}
 	}
