@@ -41,9 +41,6 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 	if def == nil || def.Kind != asl.Object {
 		return nil, errors.New("the new definition is not a JSON object")
 	}
-	if err := duplicateKeys(def, ""); err != nil {
-		return nil, err
-	}
 	switch m.DefinitionVia {
 	case ViaDefinitionURI, ViaDefinitionS3Location:
 		data, err := m.patchFile(def)
@@ -58,6 +55,9 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		if equal(oldV, def) {
 			return nil, nil
 		}
+		if err := duplicateKeys(def, ""); err != nil {
+			return nil, err
+		}
 		p.diff(m.defNode, oldV, def, false)
 		return []Change{{Path: t.Path, Data: applyEdits(t.Src, lineEndings(t.Src, p.edits))}}, nil
 	case ViaDefinitionString:
@@ -71,6 +71,9 @@ func (t *Template) SetDefinition(id string, def *asl.Value) ([]Change, error) {
 		}
 		if equal(oldV, def) {
 			return nil, nil
+		}
+		if err := duplicateKeys(def, ""); err != nil {
+			return nil, err
 		}
 		if m.ReadOnly != "" {
 			return nil, fmt.Errorf("%s: %s", t.Path, m.ReadOnly)
@@ -117,6 +120,9 @@ func (m *StateMachine) patchFile(def *asl.Value) ([]byte, error) {
 		if equal(oldV, def) {
 			return nil, nil
 		}
+		if err := duplicateKeys(def, ""); err != nil {
+			return nil, err
+		}
 		p := &patcher{src: newSource(m.FilePath, src), json: true, unit: jsonIndentUnit(src)}
 		p.diff(jsonNode(oldV, src), oldV, def, true)
 		return applyEdits(src, lineEndings(src, p.edits)), nil
@@ -129,6 +135,9 @@ func (m *StateMachine) patchFile(def *asl.Value) ([]byte, error) {
 	oldV := toValue(root)
 	if equal(oldV, def) {
 		return nil, nil
+	}
+	if err := duplicateKeys(def, ""); err != nil {
+		return nil, err
 	}
 	p := &patcher{src: s, step: detectIndent(src, 2), shortTags: true, compactSeq: compactSequences(src)}
 	p.diff(root, oldV, def, false)
