@@ -52,8 +52,9 @@ func failuref(name, format string, args ...any) *failure {
 }
 
 // terminal reports whether no Retry or Catch can handle the failure:
-// AWS never retries or catches States.Runtime.
-func (f *failure) terminal() bool { return f.Error == ErrRuntime }
+// AWS never retries or catches States.Runtime, nor the execution's own
+// timeout.
+func (f *failure) terminal() bool { return f.Error == ErrRuntime || f.executionTimeout }
 
 // errorOutput is the value a Catch passes on: {"Error": …, "Cause": …}.
 func (f *failure) errorOutput() map[string]any {

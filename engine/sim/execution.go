@@ -52,6 +52,11 @@ type Execution struct {
 	tokens     map[string]*tokenWait
 	waiting    *tokenWait
 
+	// deadline is when the execution times out (zero: never);
+	// expressLimit marks EXPRESS's 5-minute limit.
+	deadline     time.Time
+	expressLimit bool
+
 	// randFn and uuidFn are the bound methods handed to expressions.
 	randFn func() float64
 	uuidFn func() string

@@ -331,3 +331,22 @@ func TestStateMocks(t *testing.T) {
 		t.Errorf("%s %s %s", ex.Status(), ex.Error(), eventTypes(ex))
 	}
 }
+
+func TestExecutionTimeoutMidState(t *testing.T) {
+	def := `{"TimeoutSeconds":5,"StartAt":"W","States":{
+	  "W":{"Type":"Parallel","Branches":[{"StartAt":"X","States":{"X":{"Type":"Wait","Seconds":60,"End":true}}}],
+	    "Catch":[{"ErrorEquals":["States.ALL"],"Next":"C"}],"End":true},
+	  "C":{"Type":"Pass","End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{})
+	if st := ex.Run(); st != StatusTimedOut || ex.Error() != ErrTimeout {
+		t.Fatalf("%s %s (Catch must not handle the execution's timeout)", st, ex.Error())
+	}
+	evs := ex.Events()
+	last := evs[len(evs)-1]
+	if last.Type != "ExecutionTimedOut" || last.Timestamp.Sub(evs[0].Timestamp) != 5*time.Second {
+		t.Errorf("last event %s at +%v, want ExecutionTimedOut at +5s", last.Type, last.Timestamp.Sub(evs[0].Timestamp))
+	}
+	if strings.Contains(eventTypes(ex), "WaitStateExited") {
+		t.Errorf("the Wait state exited although the execution timed out during it: %s", eventTypes(ex))
+	}
+}

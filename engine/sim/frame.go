@@ -123,17 +123,8 @@ func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *fail
 	e := f.e
 	name := m.StartAt
 	data := input
-	var deadline time.Time
 	if top {
-		if m.TimeoutSeconds != nil && *m.TimeoutSeconds > 0 {
-			deadline = e.opts.StartTime.Add(time.Duration(*m.TimeoutSeconds) * time.Second)
-		}
-		if e.opts.Type == Express {
-			d := e.opts.StartTime.Add(5 * time.Minute)
-			if deadline.IsZero() || d.Before(deadline) {
-				deadline = d
-			}
-		}
+		e.setDeadline(m)
 	}
 	for {
 		st := m.State(name)
@@ -144,14 +135,8 @@ func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *fail
 		if out.fail != nil {
 			return nil, out.fail
 		}
-		if !deadline.IsZero() && f.now.After(deadline) {
-			fl := newFailure(ErrTimeout, "")
-			fl.HasCause = false
-			if e.opts.Type == Express && (m.TimeoutSeconds == nil || e.opts.StartTime.Add(5*time.Minute).Equal(deadline)) {
-				fl.Cause, fl.HasCause = "The EXPRESS execution exceeded its 5-minute limit.", true
-			}
-			fl.executionTimeout = true
-			return nil, fl
+		if e.pastDeadline(f.now) {
+			return nil, e.timeoutFailure()
 		}
 		if out.end {
 			return out.output, nil

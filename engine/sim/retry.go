@@ -42,7 +42,11 @@ func (rt *retrier) retry(r *stateRun, fl *failure) bool {
 		if int64(rt.counts[i]) >= max {
 			return false
 		}
-		r.f.advance(retryDelay(rule, rt.counts[i], r.f.e.rand01))
+		if tf := r.f.sleep(retryDelay(rule, rt.counts[i], r.f.e.randFn)); tf != nil {
+			// The execution timed out during the back-off.
+			*fl = *tf
+			return false
+		}
 		rt.counts[i]++
 		r.retryCount++
 		return true

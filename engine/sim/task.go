@@ -271,15 +271,21 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		dur := time.Duration(rg.DurationSeconds * float64(time.Second))
 		if timeout > 0 && dur > time.Duration(timeout)*time.Second {
 			submitted()
-			f.advance(time.Duration(timeout) * time.Second)
+			if tf := f.sleep(time.Duration(timeout) * time.Second); tf != nil {
+				return nil, tf
+			}
 			return failed(&failure{Error: ErrTimeout, HasError: true})
 		}
 		if heartbeat > 0 && dur > time.Duration(heartbeat)*time.Second {
 			submitted()
-			f.advance(time.Duration(heartbeat) * time.Second)
+			if tf := f.sleep(time.Duration(heartbeat) * time.Second); tf != nil {
+				return nil, tf
+			}
 			return failed(&failure{Error: ErrHeartbeatTimeout, HasError: true})
 		}
-		f.advance(dur)
+		if tf := f.sleep(dur); tf != nil {
+			return nil, tf
+		}
 		submitted()
 		if rg.Throw != nil {
 			return failed(&failure{Error: rg.Throw.Error, HasError: true, Cause: rg.Throw.Cause, HasCause: rg.Throw.HasCause})

@@ -25,7 +25,9 @@ func runWait(r *stateRun, s *asl.WaitState) outcome {
 	if fl != nil {
 		return outcome{fail: fl}
 	}
-	r.f.advance(d)
+	if fl := r.f.sleep(d); fl != nil {
+		return outcome{fail: fl}
+	}
 	if r.jsonata() {
 		env := r.jenv()
 		a, fl := r.assign(s.Assign, env)
