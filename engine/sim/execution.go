@@ -77,6 +77,11 @@ type tokenWait struct {
 	output   any
 	fail     *failure
 	heartbts int
+	// timeout and heartbeat are the task's limits (0: none); elapsed is
+	// the virtual time the task has waited, sinceBeat since the last
+	// heartbeat.
+	timeout, heartbeat time.Duration
+	elapsed, sinceBeat time.Duration
 }
 
 // abortSignal unwinds the interpreter when the execution is aborted.
@@ -410,7 +415,31 @@ func (e *Execution) SendTaskHeartbeat(token string) error {
 		return ErrUnknownToken
 	}
 	tw.heartbts++
+	tw.sinceBeat = 0
 	return nil
+}
+
+// AdvanceClock lets virtual time pass while the execution is PAUSED on a
+// task token, so that the task's TimeoutSeconds or HeartbeatSeconds can
+// expire (States.Timeout / States.HeartbeatTimeout when the execution
+// runs again). It reports whether the waiting task timed out.
+func (e *Execution) AdvanceClock(d time.Duration) (timedOut bool, err error) {
+	tw := e.waiting
+	if tw == nil || tw.done {
+		return false, errors.New("sim: AdvanceClock: the execution is not waiting for a task token")
+	}
+	tw.elapsed += d
+	tw.sinceBeat += d
+	switch {
+	case tw.timeout > 0 && tw.elapsed >= tw.timeout:
+		tw.done, tw.fail = true, &failure{Error: ErrTimeout, HasError: true}
+	case tw.heartbeat > 0 && tw.sinceBeat >= tw.heartbeat:
+		tw.done, tw.fail = true, &failure{Error: ErrHeartbeatTimeout, HasError: true}
+	}
+	if tw.done {
+		e.status = StatusRunning
+	}
+	return tw.done, nil
 }
 
 // WaitingToken returns the task token the execution is paused on, and the

@@ -350,3 +350,37 @@ func TestExecutionTimeoutMidState(t *testing.T) {
 		t.Errorf("the Wait state exited although the execution timed out during it: %s", eventTypes(ex))
 	}
 }
+
+func TestTaskTokenTimeoutWhilePaused(t *testing.T) {
+	def := `{"StartAt":"Approve","States":{
+	 "Approve":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","TimeoutSeconds":3600,"HeartbeatSeconds":600,
+	   "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},
+	   "Catch":[{"ErrorEquals":["States.Timeout","States.HeartbeatTimeout"],"ResultPath":"$.err","Next":"Late"}],"End":true},
+	 "Late":{"Type":"Pass","End":true}}}`
+	ex := mustExec(t, def, `{}`, Options{})
+	ex.Run()
+	tok, _ := ex.WaitingToken()
+	if out, err := ex.AdvanceClock(500 * time.Second); out || err != nil {
+		t.Fatalf("timed out after 500 s: %v %v", out, err)
+	}
+	ex.SendTaskHeartbeat(tok)
+	if out, _ := ex.AdvanceClock(500 * time.Second); out {
+		t.Fatalf("a heartbeat 500 s ago should keep the task alive")
+	}
+	if out, _ := ex.AdvanceClock(200 * time.Second); !out {
+		t.Fatalf("no heartbeat for 700 s: want States.HeartbeatTimeout")
+	}
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Fatalf("%s %s", st, ex.Error())
+	}
+	if e := ex.Output().(map[string]any)["err"].(map[string]any); e["Error"] != ErrHeartbeatTimeout {
+		t.Errorf("caught %v", e)
+	}
+	if !strings.Contains(eventTypes(ex), "TaskTimedOut") {
+		t.Errorf("no TaskTimedOut: %s", eventTypes(ex))
+	}
+	evs := ex.Events()
+	if d := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); d != 1200*time.Second {
+		t.Errorf("virtual time %v, want 1200s", d)
+	}
+}

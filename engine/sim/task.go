@@ -293,7 +293,7 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		result = rg.Return
 	case res.pattern == ".waitForTaskToken":
 		submitted()
-		tw := &tokenWait{token: r.token, state: r.base.Name}
+		tw := &tokenWait{token: r.token, state: r.base.Name, timeout: time.Duration(timeout) * time.Second, heartbeat: time.Duration(heartbeat) * time.Second}
 		e.tokens[r.token] = tw
 		e.waiting = tw
 		e.status = StatusPaused
@@ -302,6 +302,9 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		}
 		e.waiting = nil
 		e.status = StatusRunning
+		if tf := f.sleep(tw.elapsed); tf != nil {
+			return nil, tf
+		}
 		if tw.fail != nil {
 			return failed(tw.fail)
 		}
