@@ -18,6 +18,9 @@ type checker struct {
 	// names maps every state name seen so far (all nesting levels) to the
 	// pointer of its first definition: state names are unique per machine.
 	names map[string]string
+	// everywhere maps every state name of the document to its pointer,
+	// collected before the checks.
+	everywhere map[string]string
 	// inCatcher is set while the Output and Assign of a catcher are
 	// checked (where $states.errorOutput is available).
 	inCatcher bool

@@ -78,7 +78,38 @@ func (c *checker) document(doc *asl.Value) {
 	if f, ptr := top.field("TimeoutSeconds"); f != nil {
 		c.wantInt(f, ptr, 0, 99999999)
 	}
+	c.everywhere = make(map[string]string)
+	c.collectNames(top)
 	c.machine(top, scopeTop, false)
+}
+
+// collectNames records where every state of every nesting level is, so
+// that a transition to a state of another scope can say where it is.
+func (c *checker) collectNames(m obj) {
+	states := m.child("States")
+	if states.v == nil || states.v.Kind != asl.Object {
+		return
+	}
+	for _, f := range states.v.Fields {
+		ptr := states.ptr + "/" + escapePointer(f.Key)
+		if _, ok := c.everywhere[f.Key]; !ok {
+			c.everywhere[f.Key] = ptr
+		}
+		st := obj{v: f.Value, ptr: ptr}
+		if f.Value.Kind != asl.Object {
+			continue
+		}
+		if b := st.child("Branches"); b.v != nil && b.v.Kind == asl.Array {
+			for i, it := range b.v.Items {
+				c.collectNames(obj{v: it, ptr: b.ptr + "/" + itoa(i)})
+			}
+		}
+		for _, k := range [...]string{"ItemProcessor", "Iterator"} {
+			if p := st.child(k); p.v != nil {
+				c.collectNames(p)
+			}
+		}
+	}
 }
 
 // queryLanguage checks a QueryLanguage field.

@@ -1,6 +1,9 @@
 package validate
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTransitionRules(t *testing.T) {
 	runRules(t, []ruleCase{
@@ -21,6 +24,20 @@ func TestTransitionRules(t *testing.T) {
 		{name: "transition out of a processor", src: sm(`"A":{"Type":"Map","Next":"B","ItemProcessor":{"StartAt":"X","States":{"X":{"Type":"Pass","Next":"B"}}}},"B":{"Type":"Succeed"}`), code: CodeMissingTarget, path: "/States/A/ItemProcessor/States/X/Next"},
 		{name: "branch without terminal", src: sm(`"A":{"Type":"Parallel","End":true,"Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","Next":"X"}}}]}`), code: CodeMissingEnd, path: "/States/A/Branches/0"},
 	})
+}
+
+func TestLeavingScopeMessageNamesTheOtherState(t *testing.T) {
+	src := sm(`"A":{"Type":"Parallel","Next":"B","Branches":[{"StartAt":"X","States":{"X":{"Type":"Pass","Next":"B"}}}]},"B":{"Type":"Succeed"}`)
+	diags, _ := ValidateBytes([]byte(src), Options{})
+	for _, d := range diags {
+		if d.Code == CodeMissingTarget && d.Path == "/States/A/Branches/0/States/X/Next" {
+			if !strings.Contains(d.Message, "/States/B") {
+				t.Fatalf("message %q does not say where B is", d.Message)
+			}
+			return
+		}
+	}
+	t.Fatalf("no MISSING_TRANSITION_TARGET for X: %v", diags)
 }
 
 const long81 = "012345678901234567890123456789012345678901234567890123456789012345678901234567890"
