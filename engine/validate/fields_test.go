@@ -6,6 +6,7 @@ func TestFieldRules(t *testing.T) {
 	runRules(t, []ruleCase{
 		{name: "minimal pass", src: sm(`"A":{"Type":"Pass","End":true}`)},
 		{name: "missing States", src: `{"StartAt":"A"}`, code: CodeSchema, path: ""},
+		{name: "missing StartAt", src: `{"States":{"A":{"Type":"Pass","End":true}}}`, code: CodeSchema, path: ""},
 		{name: "unknown top-level field", src: sm(`"A":{"Type":"Pass","End":true}`, `"Coment":"x"`), code: CodeSchema, path: "/Coment"},
 		{name: "bad top QueryLanguage", src: sm(`"A":{"Type":"Pass","End":true}`, `"QueryLanguage":"XPath"`), code: CodeSchema, path: "/QueryLanguage"},
 		{name: "missing Type", src: sm(`"A":{"End":true}`), code: CodeSchema, path: "/States/A"},
@@ -35,4 +36,15 @@ func TestPlaceholders(t *testing.T) {
 		{name: "placeholder rejected on request", src: sm(`"A":{"Type":"Task","Resource":"${MyFunctionArn}","End":true}`), opts: Options{RejectPlaceholders: true}, code: CodeInvalidResource, path: "/States/A/Resource"},
 		{name: "unclosed placeholder is not one", src: sm(`"A":{"Type":"Task","Resource":"${lambdaArn","End":true}`), code: CodeInvalidResource, path: "/States/A/Resource"},
 	})
+}
+
+func TestMissingStartAtIsTheOnlyError(t *testing.T) {
+	diags, _ := ValidateBytes([]byte(`{"States":{"A":{"Type":"Pass","End":true}}}`), Options{})
+	if len(diags) != 1 || diags[0].Message != "These fields are required: [StartAt]" {
+		t.Fatalf("want AWS's single diagnostic, got %v", diags)
+	}
+	diags, _ = ValidateBytes([]byte(`{}`), Options{})
+	if len(diags) != 1 || diags[0].Message != "These fields are required: [States, StartAt]" {
+		t.Fatalf("want AWS's single diagnostic, got %v", diags)
+	}
 }

@@ -144,7 +144,7 @@ func (c *checker) machine(o obj, kind scopeKind, distributed bool) {
 	if f, ptr := o.field("Comment"); f != nil {
 		c.wantKind(f, ptr, asl.String)
 	}
-	c.required(o, "StartAt", "States")
+	c.required(o, "States", "StartAt") // AWS's order
 	sc := &scope{kind: kind, o: o, distributed: distributed}
 	if f, ptr := o.field("StartAt"); f != nil {
 		if s, ok := c.wantString(f, ptr); ok {

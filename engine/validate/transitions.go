@@ -92,12 +92,14 @@ func (c *checker) transitions(sc *scope) {
 		}
 		c.report(Error, CodeMissingTarget, t.pos, t.ptr, "%s", msg)
 	}
+	// Without StartAt AWS reports only the missing field.
+	hasStart := sc.o.has("StartAt")
 	terminal := false
 	for _, st := range sc.order {
 		if st.terminal {
 			terminal = true
 		}
-		if !targeted[st.name] {
+		if !targeted[st.name] && hasStart {
 			c.report(Error, CodeMissingTarget, st.keyPos, st.o.ptr, "State \"%s\" is not reachable.", st.name)
 		}
 	}
