@@ -152,6 +152,8 @@ type stateInfo struct {
 	entered     string
 	exited      string
 	constants   map[*asl.Value]any
+	// selectsOnly: the state's output is a part of its input.
+	selectsOnly bool
 }
 
 func (f *frame) infoOf(st asl.State) *stateInfo {
@@ -168,6 +170,10 @@ func (f *frame) infoOf(st asl.State) *stateInfo {
 		usesContext: usesContext(b.Node),
 		entered:     b.Type + "StateEntered",
 		exited:      b.Type + "StateExited",
+	}
+	switch b.Type {
+	case asl.TypeChoice, asl.TypeWait, asl.TypeSucceed:
+		in.selectsOnly = !in.jsonata
 	}
 	f.e.info[b.Node] = in
 	return in
@@ -328,8 +334,12 @@ func (f *frame) runState(st asl.State, input any) outcome {
 	if out.fail != nil {
 		return out
 	}
-	if fl := checkSize(out.output, b.Name); fl != nil {
-		return outcome{fail: fl}
+	// A JSONPath Choice, Wait or Succeed only selects from its (checked)
+	// input, so its output cannot be larger.
+	if !info.selectsOnly {
+		if fl := checkSize(out.output, b.Name); fl != nil {
+			return outcome{fail: fl}
+		}
 	}
 	f.curData = out.output
 	f.emitID(info.exited, func() *Details {
