@@ -15,3 +15,10 @@ cd "$here"
 echo "-- go test -bench (native)"
 (cd "$root" && go test -run '^$' -bench 'BenchmarkLayout' -benchtime 20x ./engine/layout/ | grep -E '^Benchmark')
 node --expose-gc compare.mjs --shared "$shared" --geo "$out/geo" --out "$out" "$@"
+if [ "${LAYOUT_BENCH_WASM:-1}" != 0 ]; then
+  echo "-- WASM: the same engine as GOOS=js GOARCH=wasm under node $(node --version), synthetic set, 10 timed runs after a warm-up"
+  (cd "$root" && GOOS=js GOARCH=wasm go build -o "$out/geo.wasm" ./bench/layout/geo)
+  node "$(go env GOROOT)/lib/wasm/wasm_exec_node.js" "$out/geo.wasm" -runs 10 \
+    "$shared"/bench/layout/synthetic/synth-{50,200,500,1000}.asl.json |
+    node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>{for(const r of JSON.parse(s))console.log(`${r.file.replace(/.*\//,"")}: median ${r.timeMs.toFixed(1)} ms, min ${r.minMs.toFixed(1)} ms (goal at 1,000 states: <= 200 ms)`)})'
+fi
