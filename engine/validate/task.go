@@ -172,7 +172,11 @@ func (c *checker) credentials(st *stateInfo, f *asl.Field, ptr string) {
 		c.errorf(f.Value.Pos, ptr, "The field 'RoleArn' is required but was missing")
 	}
 	for _, m := range o.v.Fields {
-		if m.Key != "RoleArn" && m.Key != "RoleArn.$" {
+		switch m.Key {
+		case "RoleArn":
+			c.wantKind(m, ptr+"/RoleArn", asl.String)
+		case "RoleArn.$":
+		default:
 			c.errorf(fieldPos(m), ptr+"/"+escapePointer(m.Key), "Field '%s' is not supported", m.Key)
 		}
 	}

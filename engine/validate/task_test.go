@@ -18,6 +18,8 @@ func TestTaskRules(t *testing.T) {
 		{name: "JSONata timeout", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","TimeoutSeconds":"{% 120 %}","HeartbeatSeconds":"{% 20 %}","End":true}`, `"QueryLanguage":"JSONata"`)},
 		{name: "credentials without RoleArn", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{},"End":true}`), code: CodeSchema, path: "/States/A/Credentials"},
 		{name: "credentials null", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":null,"End":true}`), code: CodeSchema, path: "/States/A/Credentials"},
+		{name: "credentials RoleArn number", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{"RoleArn":5},"End":true}`), code: CodeSchema, path: "/States/A/Credentials/RoleArn"},
+		{name: "credentials RoleArn intrinsic", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{"RoleArn.$":"States.Format('{}', $.r)"},"End":true}`)},
 		{name: "credentials RoleArn path", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Credentials":{"RoleArn.$":"$.role"},"End":true}`)},
 		{name: "express waitForTaskToken", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}`), opts: Options{Type: "EXPRESS"}, code: CodeSchema, path: "/States/A/Resource"},
 		{name: "express activity", src: sm(`"A":{"Type":"Task","Resource":"arn:aws:states:us-east-1:123456789012:activity:work","End":true}`), opts: Options{Type: "EXPRESS"}, code: CodeSchema, path: "/States/A/Resource"},
