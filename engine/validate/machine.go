@@ -210,7 +210,7 @@ func (c *checker) state(sc *scope, st *stateInfo) {
 		return
 	}
 	if !stateTypes[typ] {
-		c.errorf(tf.Value.Pos, tptr, "The value for the field 'Type' must be one of [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map], not '%s'", typ)
+		c.errorf(tf.Value.Pos, tptr, "The field 'Type' should have one of these values: [Task, Wait, Pass, Succeed, Fail, Choice, Parallel, Map]")
 		st.terminal = true
 		return
 	}

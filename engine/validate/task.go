@@ -87,7 +87,7 @@ func (c *checker) resource(o obj) {
 	}
 	if strings.EqualFold(c.opts.Type, "EXPRESS") {
 		if parts := strings.SplitN(s, ":", 7); len(parts) == 7 && parts[2] == "states" && parts[5] == "activity" {
-			c.errorf(f.Value.Pos, ptr, "Express state machine does not support activities")
+			c.errorf(f.Value.Pos, ptr, "Express state machine does not support Activity ARN")
 		}
 		for _, pattern := range [...]string{".waitForTaskToken", ".sync"} {
 			if strings.HasSuffix(s, pattern) || strings.Contains(s, pattern+":") {
