@@ -206,7 +206,9 @@ var readerConfigFields = map[string]bool{
 func (c *checker) itemReader(st *stateInfo, r obj) {
 	c.required(r, "Resource")
 	if f, ptr := r.field("Resource"); f != nil {
-		c.wantString(f, ptr)
+		if s, ok := c.wantString(f, ptr); ok && !itemReaderResource(s) && !c.opts.SkipResourceChecks {
+			c.errorf(f.Value.Pos, ptr, "The field 'Resource' does not match any of the allowed values. Examples: [arn:<partition>:states:::s3:getObject, arn:<partition>:states:::s3:listObjectsV2]")
+		}
 	}
 	c.subPayload(st, r)
 	f, ptr := r.field("ReaderConfig")
@@ -220,8 +222,19 @@ func (c *checker) itemReader(st *stateInfo, r obj) {
 		}
 	}
 	c.count(st, cfg, "MaxItems", 0, 100000000)
-	c.enum(cfg, "InputType", "CSV", "JSON", "JSONL", "MANIFEST", "PARQUET")
+	c.enum(cfg, "InputType", "MANIFEST", "JSON", "CSV", "JSONL", "PARQUET")
 	c.enum(cfg, "CSVHeaderLocation", "FIRST_ROW", "GIVEN")
+}
+
+// itemReaderResource reports whether s is a resource an ItemReader can
+// read from: S3's getObject or listObjectsV2, in any partition.
+func itemReaderResource(s string) bool {
+	rest, ok := strings.CutPrefix(s, "arn:")
+	if !ok {
+		return false
+	}
+	partition, action, ok := strings.Cut(rest, ":states:::")
+	return ok && validPartition(partition) && (action == "s3:getObject" || action == "s3:listObjectsV2")
 }
 
 // itemBatcher checks a distributed Map's ItemBatcher.
@@ -286,5 +299,5 @@ func (c *checker) enum(o obj, key string, values ...string) {
 			return
 		}
 	}
-	c.errorf(f.Value.Pos, ptr, "The value for the field '%s' must be one of [%s], not '%s'", key, strings.Join(values, ", "), s)
+	c.errorf(f.Value.Pos, ptr, "The field '%s' should have one of these values: [%s]", key, strings.Join(values, ", "))
 }

@@ -21,6 +21,8 @@ func TestMapRules(t *testing.T) {
 		{name: "bad mode", src: mapSM(`"ItemProcessor":{"ProcessorConfig":{"Mode":"PARALLEL"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`), code: CodeSchema, path: "/States/A/ItemProcessor/ProcessorConfig/Mode"},
 		{name: "QueryLanguage on processor", src: mapSM(`"ItemProcessor":{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}`), code: CodeSchema, path: "/States/A/ItemProcessor/QueryLanguage"},
 		{name: "distributed with reader", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW","MaxItems":10},"Parameters":{"Bucket":"b","Key":"k"}},"Label":"ok-label_1"`)},
+		{name: "reader from DynamoDB", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::dynamodb:scan"}`), code: CodeSchema, path: "/States/A/ItemReader/Resource"},
+		{name: "reader input type", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:listObjectsV2","ReaderConfig":{"InputType":"XML"}}`), code: CodeSchema, path: "/States/A/ItemReader/ReaderConfig/InputType"},
 		{name: "MaxItems and its path", src: mapSM(distProc + `,"ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"MaxItems":1,"MaxItemsPath":"$.m"}}`), code: CodeSchema, path: "/States/A/ItemReader/ReaderConfig/MaxItemsPath"},
 		{name: "batcher duplicates", src: mapSM(distProc + `,"ItemBatcher":{"MaxItemsPerBatch":2,"MaxItemsPerBatchPath":"$.b"}`), code: CodeSchema, path: "/States/A/ItemBatcher/MaxItemsPerBatchPath"},
 		{name: "tolerated count and path", src: mapSM(inlineProc + `,"ToleratedFailureCount":0,"ToleratedFailureCountPath":"$.c"`), code: CodeSchema, path: "/States/A/ToleratedFailureCountPath"},
