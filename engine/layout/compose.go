@@ -53,7 +53,7 @@ func layoutTree(sc *scope) {
 
 // headerWidth is the width a group box needs for its label.
 func headerWidth(name string) float64 {
-	return 2*groupPad + 22 + textWidth(name, 12)
+	return 2*groupPad + 22 + textWidth(name, 12)*1.15 + 8 + textWidth("Parallel", 11)
 }
 
 // textWidth estimates the width of text in the UI font.

@@ -95,12 +95,21 @@ func (l *lay) alignSegment(seg []int, lo, hi float64) {
 		return
 	}
 	top, bottom := &l.items[seg[0]], &l.items[seg[len(seg)-1]]
-	var ends []float64 // the x each outside link would like
-	for _, a := range top.up {
-		ends = append(ends, l.items[a.it].x+l.portOff(a.chain, a.chainStep-1)-l.portOff(a.chain, a.chainStep))
-	}
-	for _, a := range bottom.down {
-		ends = append(ends, l.items[a.it].x+l.portOff(a.chain, a.chainStep+1)-l.portOff(a.chain, a.chainStep))
+	// the x each side would like: its one link's, or for a fan-out (a
+	// merge) the median of its links', so that a Choice sits centred over
+	// its branches
+	var ends []float64
+	for _, side := range []struct {
+		list []adj
+		dir  int
+	}{{top.up, -1}, {bottom.down, 1}} {
+		var xs []float64
+		for _, a := range side.list {
+			xs = append(xs, l.items[a.it].x+l.portOff(a.chain, a.chainStep+side.dir)-l.portOff(a.chain, a.chainStep))
+		}
+		if len(xs) > 0 {
+			ends = append(ends, median(xs))
+		}
 	}
 	var xs []float64
 	for _, v := range seg {

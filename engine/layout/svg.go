@@ -85,7 +85,8 @@ func attr(s string) string {
 	return strings.ReplaceAll(esc(s), `"`, "&quot;")
 }
 
-// fit cuts s so that it fits in width px at the given font size.
+// fit cuts s so that it fits in width px at the given font size (bold
+// text is about 15% wider than textWidth's estimate).
 func fit(s string, width, size float64) string {
 	if textWidth(s, size) <= width {
 		return s
@@ -108,7 +109,7 @@ func writeGroup(b *bytes.Buffer, n Node) {
 	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="8" fill="%s" fill-opacity="0.06" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3"/>`,
 		num(n.X), num(n.Y), num(n.W), num(n.H), st.colour, st.colour)
 	writeIcon(b, n.Kind, n.X+groupPad+7, n.Y+groupHeader/2+1, 7)
-	label := fit(n.State, n.W-2*groupPad-22-textWidth(st.name, 11)-8, 12)
+	label := fit(n.State, n.W-2*groupPad-22-textWidth(st.name, 11)-8, 12*1.15)
 	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12" font-weight="600" fill="#16191f">%s<tspan dx="6" font-weight="400" font-size="11" fill="#5f6b7a">%s</tspan></text>`,
 		num(n.X+groupPad+20), num(n.Y+groupHeader/2+5), esc(label), esc(n.Sub))
 	b.WriteString("</g>\n")
@@ -148,10 +149,10 @@ func writeNode(b *bytes.Buffer, n Node) {
 		avail -= 14
 	}
 	if n.Sub != "" && n.H >= 36 {
-		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12.5" font-weight="600" fill="#16191f">%s</text>`, num(tx), num(n.Y+n.H/2-2), esc(fit(n.State, avail, 12.5)))
+		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12.5" font-weight="600" fill="#16191f">%s</text>`, num(tx), num(n.Y+n.H/2-2), esc(fit(n.State, avail, 12.5*1.15)))
 		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="10.5" fill="#5f6b7a">%s</text>`, num(tx), num(n.Y+n.H/2+12), esc(fit(n.Sub, avail, 10.5)))
 	} else {
-		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12.5" font-weight="600" fill="#16191f">%s</text>`, num(tx), num(n.Y+n.H/2+4), esc(fit(n.State, avail, 12.5)))
+		fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12.5" font-weight="600" fill="#16191f">%s</text>`, num(tx), num(n.Y+n.H/2+4), esc(fit(n.State, avail, 12.5*1.15)))
 	}
 	if n.Collapsed {
 		cx, cy := n.X+n.W-13, n.Y+n.H/2
