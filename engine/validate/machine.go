@@ -119,7 +119,7 @@ func (c *checker) queryLanguage(f *asl.Field, ptr string) (string, bool) {
 		return "", false
 	}
 	if s != asl.JSONPath && s != asl.JSONata {
-		c.errorf(f.Value.Pos, ptr, "The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata], not '%s'", s)
+		c.errorf(f.Value.Pos, ptr, "The field 'QueryLanguage' should have one of these values: [JSONPath, JSONata]")
 		return "", false
 	}
 	return s, true

@@ -96,13 +96,13 @@ func (c *checker) processor(sc *scope, st *stateInfo) bool {
 			case "Mode":
 				if s, ok := c.wantString(m, mptr); ok {
 					if s != "INLINE" && s != "DISTRIBUTED" {
-						c.errorf(m.Value.Pos, mptr, "The value for the field 'Mode' must be one of [INLINE, DISTRIBUTED], not '%s'", s)
+						c.errorf(m.Value.Pos, mptr, "The field 'Mode' should have one of these values: [INLINE, DISTRIBUTED]")
 					}
 					mode = s
 				}
 			case "ExecutionType":
 				if s, ok := c.wantString(m, mptr); ok && s != "STANDARD" && s != "EXPRESS" {
-					c.errorf(m.Value.Pos, mptr, "The value for the field 'ExecutionType' must be one of [STANDARD, EXPRESS], not '%s'", s)
+					c.errorf(m.Value.Pos, mptr, "The field 'ExecutionType' should have one of these values: [STANDARD, EXPRESS]")
 				}
 			default:
 				c.errorf(fieldPos(m), mptr, "Field '%s' is not supported", m.Key)

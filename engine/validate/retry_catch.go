@@ -74,7 +74,7 @@ func (c *checker) retry(st *stateInfo) {
 		}
 		if f, ptr := r.field("JitterStrategy"); f != nil {
 			if s, ok := c.wantString(f, ptr); ok && s != "FULL" && s != "NONE" {
-				c.errorf(f.Value.Pos, ptr, "The value for the field 'JitterStrategy' must be one of [FULL, NONE], not '%s'", s)
+				c.errorf(f.Value.Pos, ptr, "The field 'JitterStrategy' should have one of these values: [FULL, NONE]")
 			}
 		}
 		if f, ptr := r.field("Comment"); f != nil {
