@@ -44,16 +44,13 @@ func layoutTree(sc *scope) {
 			n.w = in.w + 2*groupPad
 			n.h = groupHeader + in.h + groupPad
 		}
-		if m := headerWidth(n.state); n.w < m {
-			n.w = m
+		// a minimum width for the label band; never the name's width, so
+		// that renaming a state moves nothing (the SVG cuts long names)
+		if n.w < minGroupW {
+			n.w = minGroupW
 		}
 	}
 	layoutLevel(sc)
-}
-
-// headerWidth is the width a group box needs for its label.
-func headerWidth(name string) float64 {
-	return 2*groupPad + 22 + textWidth(name, 12)*1.15 + 8 + textWidth("Parallel", 11)
 }
 
 // textWidth estimates the width of text in the UI font.
@@ -85,7 +82,14 @@ func emit(g *Geometry, sc *scope, ox, oy float64) {
 			Parent: n.parent, Sub: n.sub, Group: len(n.inner) > 0, Collapsed: n.collapsed})
 		switch {
 		case n.kind == "parallel" && len(n.inner) > 0:
-			bx := x + groupPad
+			content := float64(2 * groupPad)
+			for i, in := range n.inner {
+				if i > 0 {
+					content += branchGap
+				}
+				content += in.w + 2*branchPad
+			}
+			bx := x + groupPad + (n.w-content)/2
 			bh := n.h - groupHeader - groupPad
 			for i, in := range n.inner {
 				bw := in.w + 2*branchPad
