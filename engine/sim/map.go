@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/expr"
@@ -63,7 +62,7 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	if fl != nil {
 		return r.mapFailed(fl)
 	}
-	maxConc, fl := r.mapNumber(s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrency", eff, false)
+	maxConc, fl := r.mapNumber(s.MaxConcurrency, s.MaxConcurrencyPath, "MaxConcurrency", eff)
 	if fl != nil {
 		return r.mapFailed(fl)
 	}
@@ -240,7 +239,7 @@ func (r *stateRun) mapItems(s *asl.MapState, eff any) ([]any, *failure) {
 
 // mapNumber evaluates MaxConcurrency / MaxItemsPerBatch / … and their
 // *Path forms as non-negative integers (0 when absent).
-func (r *stateRun) mapNumber(v *asl.Value, path, field string, eff any, _ bool) (int64, *failure) {
+func (r *stateRun) mapNumber(v *asl.Value, path, field string, eff any) (int64, *failure) {
 	x, present, fl := r.mapField(v, path, field, eff)
 	if fl != nil || !present {
 		return 0, fl
@@ -357,11 +356,11 @@ func (r *stateRun) itemInput(s *asl.MapState, eff any, i int, item any) (any, *f
 
 // batch groups items per ItemBatcher: {"Items": [...]} plus BatchInput.
 func (r *stateRun) batch(b *asl.Value, items []any, eff any) ([]any, *failure) {
-	maxItems, fl := r.mapNumber(b.Get("MaxItemsPerBatch"), str(b.Get("MaxItemsPerBatchPath")), "MaxItemsPerBatch", eff, false)
+	maxItems, fl := r.mapNumber(b.Get("MaxItemsPerBatch"), str(b.Get("MaxItemsPerBatchPath")), "MaxItemsPerBatch", eff)
 	if fl != nil {
 		return nil, fl
 	}
-	maxBytes, fl := r.mapNumber(b.Get("MaxInputBytesPerBatch"), str(b.Get("MaxInputBytesPerBatchPath")), "MaxInputBytesPerBatch", eff, false)
+	maxBytes, fl := r.mapNumber(b.Get("MaxInputBytesPerBatch"), str(b.Get("MaxInputBytesPerBatchPath")), "MaxInputBytesPerBatch", eff)
 	if fl != nil {
 		return nil, fl
 	}
@@ -435,7 +434,6 @@ func str(v *asl.Value) string {
 	return s
 }
 
-var _ = time.Second
 
 // mapMocked is a Map under TestState with a mock: the mock is the result of
 // the iterations; mapIterationFailureCount is checked against the
