@@ -434,7 +434,6 @@ func str(v *asl.Value) string {
 	return s
 }
 
-
 // mapMocked is a Map under TestState with a mock: the mock is the result of
 // the iterations; mapIterationFailureCount is checked against the
 // tolerated failures.
