@@ -95,7 +95,13 @@ func (l *lay) route() {
 		}
 		nd := sc.nodes[it.node]
 		nd.x = it.x - it.halfw
-		nd.y = Y[it.layer] + (H[it.layer]-it.h)/2
+		// centred in its layer, or at the top of a layer made tall by a
+		// group, next to the edge that leads to it
+		if H[it.layer] > 2*StateH {
+			nd.y = Y[it.layer]
+		} else {
+			nd.y = Y[it.layer] + (H[it.layer]-it.h)/2
+		}
 	}
 	sc.w = w
 	sc.h = Y[nL-1] + H[nL-1]
