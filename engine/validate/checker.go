@@ -18,9 +18,12 @@ type checker struct {
 	// names maps every state name seen so far (all nesting levels) to the
 	// pointer of its first definition: state names are unique per machine.
 	names map[string]string
-	// everywhere maps every state name of the document to its pointer,
-	// collected before the checks.
+	// root is the document; everywhere maps every state name in it to its
+	// pointer, built when a message needs it (see where).
+	root       obj
 	everywhere map[string]string
+	// exprCache remembers expression checks already made.
+	exprCache map[checkKey]error
 	// inCatcher is set while the Output and Assign of a catcher are
 	// checked (where $states.errorOutput is available).
 	inCatcher bool

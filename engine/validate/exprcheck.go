@@ -15,6 +15,27 @@ func checkResultPath(s string) error { return expr.CheckResultPath(s) }
 func checkIntrinsic(s string) error  { return expr.CheckIntrinsic(s) }
 func checkJSONata(s string) error    { return expr.CheckJSONata(s) }
 
+// checkKey identifies one expression check for the cache.
+type checkKey struct {
+	kind byte // 'p' path, 'r' reference path, 'R' ResultPath, 'i' intrinsic, 'j' JSONata
+	s    string
+}
+
+// cached runs check on s once per document: definitions repeat the same
+// paths ("$", "$.Payload", …) many times.
+func (c *checker) cached(kind byte, s string, check func(string) error) error {
+	if c.exprCache == nil {
+		c.exprCache = make(map[checkKey]error)
+	}
+	k := checkKey{kind, s}
+	if err, ok := c.exprCache[k]; ok {
+		return err
+	}
+	err := check(s)
+	c.exprCache[k] = err
+	return err
+}
+
 // jsonataInner returns the expression inside "{% … %}". open reports
 // whether s starts like a JSONata expression at all; ok whether it is
 // also properly closed and not empty.

@@ -78,9 +78,19 @@ func (c *checker) document(doc *asl.Value) {
 	if f, ptr := top.field("TimeoutSeconds"); f != nil {
 		c.wantInt(f, ptr, 0, 99999999)
 	}
-	c.everywhere = make(map[string]string)
-	c.collectNames(top)
+	c.root = top
 	c.machine(top, scopeTop, false)
+}
+
+// where returns the pointer of the state named name anywhere in the
+// document ("" when there is none). The index is built on first use, which
+// only a transition to a missing state needs.
+func (c *checker) where(name string) string {
+	if c.everywhere == nil {
+		c.everywhere = make(map[string]string)
+		c.collectNames(c.root)
+	}
+	return c.everywhere[name]
 }
 
 // collectNames records where every state of every nesting level is, so
@@ -146,6 +156,9 @@ func (c *checker) machine(o obj, kind scopeKind, distributed bool) {
 	}
 	c.required(o, "States", "StartAt") // AWS's order
 	sc := &scope{kind: kind, o: o, distributed: distributed}
+	if st := o.get("States"); st != nil {
+		sc.targets = make([]target, 0, len(st.Fields)+1)
+	}
 	if f, ptr := o.field("StartAt"); f != nil {
 		if s, ok := c.wantString(f, ptr); ok {
 			sc.targets = append(sc.targets, target{name: s, field: "StartAt", ptr: ptr, pos: f.Value.Pos})

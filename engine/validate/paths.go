@@ -55,19 +55,19 @@ func (c *checker) pathString(field, s string, pos asl.Pos, ptr string, kind path
 	what := "JSONPath"
 	switch kind {
 	case anyPath:
-		err = checkPath(s)
+		err = c.cached('p', s, checkPath)
 	case refPath:
 		what = "ReferencePath"
-		err = checkRefPath(s)
+		err = c.cached('r', s, checkRefPath)
 	case resultPath:
 		what = "ReferencePath"
-		err = checkResultPath(s)
+		err = c.cached('R', s, checkResultPath)
 	case refOrIntrinsic:
 		what = "ReferencePath or intrinsic function"
 		if strings.HasPrefix(s, "States.") {
-			err = checkIntrinsic(s)
+			err = c.cached('i', s, checkIntrinsic)
 		} else {
-			err = checkRefPath(s)
+			err = c.cached('r', s, checkRefPath)
 		}
 	}
 	if err != nil {
@@ -135,9 +135,9 @@ func (c *checker) dynamicValue(f *asl.Field, ptr string) {
 	var err error
 	switch {
 	case strings.HasPrefix(s, "$"):
-		err = checkPath(s)
+		err = c.cached('p', s, checkPath)
 	case strings.HasPrefix(s, "States."):
-		err = checkIntrinsic(s)
+		err = c.cached('i', s, checkIntrinsic)
 	default:
 		c.errorf(f.Value.Pos, ptr, "The value for the field '%s' must be a valid JSONPath or a valid intrinsic function call", f.Key)
 		return
@@ -191,7 +191,7 @@ func (c *checker) jsonataString(v *asl.Value, ptr, field string) bool {
 		c.errorf(v.Pos, ptr, "The value for the field '%s' must be a JSONata expression surrounded by '{%%' and '%%}'", field)
 		return true
 	}
-	if err := checkJSONata(inner); err != nil {
+	if err := c.cached('j', inner, checkJSONata); err != nil {
 		c.report(Error, CodeInvalidJSONata, v.Pos, ptr, "The value for the field '%s' must be a valid JSONata expression: %v", field, err)
 		return true
 	}

@@ -87,7 +87,7 @@ func (c *checker) transitions(sc *scope) {
 			continue
 		}
 		msg := "Missing '" + t.field + "' target: " + t.name
-		if where, elsewhere := c.everywhere[t.name]; elsewhere {
+		if where := c.where(t.name); where != "" {
 			msg += " (the state at " + where + " is in another scope: transitions cannot leave or enter a Parallel branch or Map processor)"
 		}
 		c.report(Error, CodeMissingTarget, t.pos, t.ptr, "%s", msg)
