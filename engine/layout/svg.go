@@ -109,9 +109,21 @@ func writeGroup(b *bytes.Buffer, n Node) {
 	fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" rx="8" fill="%s" fill-opacity="0.06" stroke="%s" stroke-width="1.2" stroke-dasharray="5 3"/>`,
 		num(n.X), num(n.Y), num(n.W), num(n.H), st.colour, st.colour)
 	writeIcon(b, n.Kind, n.X+groupPad+7, n.Y+groupHeader/2+1, 7)
-	label := fit(n.State, n.W-2*groupPad-22-textWidth(st.name, 11)-8, 12*1.15)
-	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12" font-weight="600" fill="#16191f">%s<tspan dx="6" font-weight="400" font-size="11" fill="#5f6b7a">%s</tspan></text>`,
-		num(n.X+groupPad+20), num(n.Y+groupHeader/2+5), esc(label), esc(n.Sub))
+	room := n.W - 2*groupPad - 22
+	sub := n.Sub
+	subW := textWidth(sub, 11)*1.1 + 8
+	if textWidth(n.State, 12)*1.15+subW > room {
+		sub = "" // the name first; the type is in the <title>
+	}
+	if sub != "" {
+		room -= subW
+	}
+	label := fit(n.State, room, 12*1.15)
+	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="12" font-weight="600" fill="#16191f">%s`, num(n.X+groupPad+20), num(n.Y+groupHeader/2+5), esc(label))
+	if sub != "" {
+		fmt.Fprintf(b, `<tspan dx="6" font-weight="400" font-size="11" fill="#5f6b7a">%s</tspan>`, esc(sub))
+	}
+	b.WriteString("</text>")
 	b.WriteString("</g>\n")
 }
 
