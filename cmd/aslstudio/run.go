@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/sam"
 	"github.com/aslstudio/aslstudio/engine/sim"
 	"github.com/aslstudio/aslstudio/engine/validate"
 )
@@ -72,6 +73,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output format: text or json")
 	passThrough := fs.Bool("pass-through", false, "a Task without a mock returns its input instead of failing")
 	name := fs.String("name", "", "execution name (default: derived from the seed)")
+	resource := fs.String("resource", "", "in a SAM/CloudFormation template: the state machine's logical id (default: the only one)")
 	subs := map[string]string{}
 	fs.Func("substitute", "replace ${KEY} in the definition with VALUE (KEY=VALUE, repeatable; SAM DefinitionSubstitutions)", func(v string) error {
 		k, val, ok := strings.Cut(v, "=")
@@ -103,6 +105,28 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "aslstudio run: %v\n", err)
 		return exitUsage
 	}
+	machineName := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if sam.LooksLikeTemplate(def) {
+		m, code := runSAMMachine(file, def, *resource, stderr)
+		if code != exitOK {
+			return code
+		}
+		vars := map[string]string{}
+		for _, sub := range m.Substitutions {
+			vars[sub.Name] = sub.Value
+		}
+		for k, v := range subs {
+			vars[k] = v
+		}
+		text, _ := sam.Resolve(string(asl.PrintJSON(m.Definition)), vars)
+		def = []byte(text)
+		typeSet := false
+		fs.Visit(func(f *flag.Flag) { typeSet = typeSet || f.Name == "type" })
+		if !typeSet && m.WorkflowType != "" {
+			*typ = m.WorkflowType
+		}
+		machineName = m.ID
+	}
 	diags, err := validate.ValidateBytes(def, validate.Options{NoWarnings: true, Type: strings.ToUpper(*typ)})
 	if err != nil || validate.HasErrors(diags) {
 		for _, d := range diags {
@@ -122,7 +146,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		MaxSteps:         *maxSteps,
 		PassThrough:      *passThrough,
 		Name:             *name,
-		StateMachineName: strings.TrimSuffix(filepath.Base(file), filepath.Ext(file)),
+		StateMachineName: machineName,
 		MockStateMachine: *machine,
 		TestCase:         *testCase,
 		Substitutions:    subs,
@@ -180,6 +204,34 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	}
 	printRunText(stdout, ex, *history)
 	return exitOK
+}
+
+// runSAMMachine picks a state machine of a SAM or CloudFormation template:
+// the one named by logical id, or the only one.
+func runSAMMachine(file string, src []byte, id string, stderr io.Writer) (*sam.StateMachine, int) {
+	t, err := sam.Parse(file, src, os.ReadFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "aslstudio run: %s: %v\n", file, err)
+		return nil, exitUsage
+	}
+	var ids []string
+	for _, m := range t.StateMachines {
+		ids = append(ids, m.ID)
+		if m.ID != id && (id != "" || len(t.StateMachines) != 1) {
+			continue
+		}
+		if m.Err != nil || m.Definition == nil {
+			fmt.Fprintf(stderr, "aslstudio run: %s: state machine %s: %v\n", file, m.ID, m.Err)
+			return nil, exitUsage
+		}
+		return m, exitOK
+	}
+	if id == "" {
+		fmt.Fprintf(stderr, "aslstudio run: %s holds %d state machines (%s): choose one with --resource\n", file, len(ids), strings.Join(ids, ", "))
+	} else {
+		fmt.Fprintf(stderr, "aslstudio run: %s: no state machine %q (found: %s)\n", file, id, strings.Join(ids, ", "))
+	}
+	return nil, exitUsage
 }
 
 // printRunText prints the path taken, each state's input and output, and

@@ -184,3 +184,40 @@ func TestRunSubstitutions(t *testing.T) {
 		t.Errorf("substitution not applied: %s", out.String())
 	}
 }
+
+func TestRunSAMTemplate(t *testing.T) {
+	dir := t.TempDir()
+	tpl := writeRunFile(t, dir, "template.yaml", `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrderFlow:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      Type: EXPRESS
+      DefinitionSubstitutions:
+        TableName: orders
+      Definition:
+        StartAt: Save
+        States:
+          Save:
+            Type: Pass
+            Parameters:
+              table: ${TableName}
+              name.$: $$.StateMachine.Name
+            End: true
+`)
+	var out, errb bytes.Buffer
+	if code := run([]string{"run", tpl, "--format", "json"}, &out, &errb); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	for _, want := range []string{`"table": "orders"`, `"name": "OrderFlow"`, `"status": "SUCCEEDED"`} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %s: %s", want, out.String())
+		}
+	}
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"run", tpl, "--resource", "Nope"}, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "OrderFlow") {
+		t.Errorf("unknown resource: exit %d: %s", code, errb.String())
+	}
+}
