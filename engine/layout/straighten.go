@@ -20,9 +20,9 @@ func (l *lay) straighten() {
 		next[i] = -1
 	}
 	centreLinks := func(list []adj, dir int) (int, int) {
-		count, only := 0, -1
+		count, only := 0, -1 // distinct neighbours (parallel edges count once)
 		for _, a := range list {
-			if l.portOff(a.chain, a.chainStep) == 0 && l.portOff(a.chain, a.chainStep+dir) == 0 {
+			if l.portOff(a.chain, a.chainStep) == 0 && l.portOff(a.chain, a.chainStep+dir) == 0 && a.it != only {
 				count++
 				only = a.it
 			}
