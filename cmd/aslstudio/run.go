@@ -113,7 +113,12 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		}
 		vars := map[string]string{}
 		for _, sub := range m.Substitutions {
-			vars[sub.Name] = sub.Value
+			// Literal values only: an intrinsic (!Ref, !GetAtt, !Sub) has no
+			// value before deployment, so its ${Name} stays a placeholder
+			// (give it one with --substitute).
+			if !strings.HasPrefix(sub.Value, "!") {
+				vars[sub.Name] = sub.Value
+			}
 		}
 		for k, v := range subs {
 			vars[k] = v
