@@ -10,6 +10,7 @@ import (
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/layout"
+	"github.com/aslstudio/aslstudio/engine/sam"
 )
 
 func init() {
@@ -39,10 +40,12 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write to this file instead of standard output")
 	format := fs.String("format", "svg", "svg, or json for the layout geometry")
+	machine := fs.String("state-machine", "", "in a SAM/CloudFormation template: the logical id of the state machine (default: the first)")
 	collapsed := collapseFlag{}
 	fs.Var(collapsed, "collapse", "draw this Parallel or Map state as a single node (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aslstudio render FILE [-o out.svg] [--format svg|json] [--collapse STATE]")
+		fmt.Fprintln(stderr, "usage: aslstudio render FILE [-o out.svg] [--format svg|json] [--collapse STATE] [--state-machine ID]")
+		fmt.Fprintln(stderr, "FILE is an ASL definition (JSON or YAML) or a SAM/CloudFormation template.")
 		fs.PrintDefaults()
 	}
 	// flags may follow the file name
@@ -70,13 +73,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "aslstudio render: %v\n", err)
 		return exitUsage
 	}
-	v, err := asl.Parse(src)
+	v, err := renderSource(files[0], src, *machine)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", files[0], err)
-		return exitUsage
-	}
-	if v.Get("States") == nil {
-		fmt.Fprintf(stderr, "%s: not an ASL definition (no States object)\n", files[0])
+		fmt.Fprintln(stderr, err)
 		return exitUsage
 	}
 	def, err := asl.Decode(v)
@@ -104,4 +103,33 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// renderSource returns the definition in src: the file itself, or a state
+// machine of a SAM/CloudFormation template (the one named id, or the first).
+func renderSource(name string, src []byte, id string) (*asl.Value, error) {
+	if sam.LooksLikeTemplate(src) {
+		t, err := sam.Parse(name, src, os.ReadFile)
+		if err != nil {
+			return nil, err
+		}
+		for _, sm := range t.StateMachines {
+			if id != "" && sm.ID != id {
+				continue
+			}
+			if sm.Err != nil {
+				return nil, fmt.Errorf("%s:%d:%d: state machine %s: %v", name, sm.Line, sm.Col, sm.ID, sm.Err)
+			}
+			return sm.Definition, nil
+		}
+		return nil, fmt.Errorf("%s: no state machine %q in the template", name, id)
+	}
+	v, err := asl.Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if v.Get("States") == nil {
+		return nil, fmt.Errorf("%s: not an ASL definition (no States object)", name)
+	}
+	return v, nil
 }

@@ -112,3 +112,22 @@ func TestRenderErrors(t *testing.T) {
 		t.Errorf("syntax error: exit %d, %q", code, e.String())
 	}
 }
+
+func TestRenderSAMTemplate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "template.yaml")
+	tpl := "Transform: AWS::Serverless-2016-10-31\nResources:\n  Flow:\n    Type: AWS::Serverless::StateMachine\n    Properties:\n      Definition:\n        StartAt: Hello\n        States:\n          Hello: {Type: Pass, End: true}\n"
+	if err := os.WriteFile(p, []byte(tpl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var o, e bytes.Buffer
+	if code := run([]string{"render", p, "--state-machine", "Flow"}, &o, &e); code != exitOK {
+		t.Fatalf("exit %d: %s", code, e.String())
+	}
+	if !strings.Contains(o.String(), `data-state="Hello"`) {
+		t.Errorf("template state not drawn: %s", o.String())
+	}
+	e.Reset()
+	if code := run([]string{"render", p, "--state-machine", "Other"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), `"Other"`) {
+		t.Errorf("unknown state machine: exit %d, %q", code, e.String())
+	}
+}
