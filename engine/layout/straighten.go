@@ -41,8 +41,8 @@ func (l *lay) straighten() {
 	}
 	var paths [][]int
 	for v := range l.items {
-		if hasPrev[v] || next[v] < 0 {
-			continue
+		if hasPrev[v] {
+			continue // a lone item is a path of one: it too may line up
 		}
 		var p []int
 		for w := v; w >= 0; w = next[w] {
@@ -98,7 +98,7 @@ func (l *lay) alignSegment(seg []int, lo, hi float64) {
 	// the x each side would like: its one link's, or for a fan-out (a
 	// merge) the median of its links', so that a Choice sits centred over
 	// its branches
-	var ends []float64
+	var ends, weights []float64
 	for _, side := range []struct {
 		list []adj
 		dir  int
@@ -108,7 +108,13 @@ func (l *lay) alignSegment(seg []int, lo, hi float64) {
 			xs = append(xs, l.items[a.it].x+l.portOff(a.chain, a.chainStep+side.dir)-l.portOff(a.chain, a.chainStep))
 		}
 		if len(xs) > 0 {
+			// centring on a fan counts more than lining up with one link
+			w := 1.0
+			if len(xs) > 1 {
+				w = 1.5
+			}
 			ends = append(ends, median(xs))
+			weights = append(weights, w)
 		}
 	}
 	var xs []float64
@@ -121,9 +127,9 @@ func (l *lay) alignSegment(seg []int, lo, hi float64) {
 	for _, c := range cands {
 		c = math.Max(lo, math.Min(hi, c))
 		cost := 0.0
-		for _, e := range ends {
+		for i, e := range ends {
 			if math.Abs(e-c) > eps {
-				cost++
+				cost += weights[i]
 			}
 		}
 		cost += 1e-4 * math.Abs(c-cur)
