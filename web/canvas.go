@@ -88,11 +88,6 @@ func (s *Studio) renderGroups(g *layout.Geometry) []app.UI {
 			if n.State == s.selected {
 				grp = grp.Attr("data-part", "group selected "+n.Kind)
 			}
-			name := n.State
-			grp = grp.On("click", func(ctx app.Context, e app.Event) {
-				e.Call("stopPropagation")
-				s.selectState(ctx, name)
-			})
 		}
 		grp = grp.Body(
 			svg("rect").Attr("width", num(n.W)).Attr("height", num(n.H)).Attr("rx", "10"),
@@ -161,10 +156,6 @@ func (s *Studio) renderNodes(g *layout.Geometry) []app.UI {
 			Attr("transform", "translate("+num(n.X)+" "+num(n.Y)+")").
 			Attr("tabindex", "-1").
 			Attr("aria-label", kindLabel[n.Kind]+" state "+name).
-			On("click", func(ctx app.Context, e app.Event) {
-				e.Call("stopPropagation")
-				s.selectState(ctx, name)
-			}).
 			Body(
 				svg("rect").Attr("data-part", "box").Attr("width", num(n.W)).Attr("height", num(n.H)).Attr("rx", "8"),
 				svg("rect").Attr("data-part", "bar").Attr("x", "0").Attr("y", "0").Attr("width", "4").Attr("height", num(n.H)).
@@ -281,11 +272,18 @@ func (s *Studio) onWheel(ctx app.Context, e app.Event) {
 // onCanvasPointerDown starts panning when the press is on the background.
 func (s *Studio) onCanvasPointerDown(ctx app.Context, e app.Event) {
 	t := e.Get("target")
-	if t.Call("closest", "[data-state],.canvas-tools,.notice").Truthy() {
+	if t.Call("closest", ".canvas-tools,.notice").Truthy() {
+		return
+	}
+	// A press on a state selects it (on press, as Workflow Studio does, so
+	// a re-render before the release cannot swallow the click).
+	if st := t.Call("closest", "[data-state]"); st.Truthy() {
+		s.selectState(ctx, st.Call("getAttribute", "data-state").String())
 		return
 	}
 	s.selected = ""
 	s.pan = &panState{x0: e.Get("clientX").Float(), y0: e.Get("clientY").Float(), vx: s.view.X, vy: s.view.Y}
+	s.startGesture(ctx)
 }
 
 // panState is a pan in progress.

@@ -27,12 +27,11 @@ func (s *Studio) renderCodePane() app.UI {
 			app.Textarea().ID(codeEditorID).Class("code-editor cm-content").
 				Aria("label", "Workflow definition ("+strings.ToUpper(d.Format)+")").
 				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("wrap", "off").
-				Text(d.Text).
-				OnInput(s.onCodeInput),
+				Text(s.codeShown),
 		),
 		when(d.ParseErr != nil, func() app.UI {
 			msg := d.ParseErr.Error()
-			marker := app.Div().Class("code-error").Attr("role", "alert").DataSet("codeError", "true")
+			marker := app.Div().Class("code-error").Attr("role", "alert").DataSet("code-error", "true")
 			if hasPos {
 				marker = marker.DataSet("line", line).DataSet("column", col)
 			}
@@ -40,7 +39,7 @@ func (s *Studio) renderCodePane() app.UI {
 				app.Span().Text("✕ "+msg),
 				when(hasPos, func() app.UI {
 					return app.Button().Class("tab").Aria("label", "Go to the error").Text("Go to").
-						OnClick(func(ctx app.Context, e app.Event) { selectInCode(d.Text, line, col) })
+						OnClick(func(ctx app.Context, e app.Event) { selectInCode(s.doc.Text, line, col) }, line, col)
 				}),
 			)
 		}),
@@ -58,21 +57,34 @@ func (s *Studio) codeTab(format, label string) app.UI {
 			s.doc.setFormat(format)
 			s.committed(ctx)
 			s.syncCode()
-		})
+		}, format)
 }
 
-// onCodeInput schedules a parse once typing pauses.
-func (s *Studio) onCodeInput(ctx app.Context, e app.Event) {
-	text := ctx.JSSrc().Get("value").String()
-	s.codeSeq++
-	seq := s.codeSeq
-	ctx.PreventUpdate()
-	ctx.After(codeDelay, func(ctx app.Context) {
-		if seq != s.codeSeq {
-			return
+// listenCode follows typing in the code editor. The listener is the
+// browser's own (on the document, so it survives re-renders): a keystroke
+// re-renders nothing; the code is parsed once typing pauses for codeDelay.
+func (s *Studio) listenCode(ctx app.Context) func() {
+	doc := app.Window().Get("document")
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		t := args[0].Get("target")
+		if !t.Truthy() || t.Get("id").String() != codeEditorID {
+			return nil
 		}
-		s.codeChanged(ctx, text)
+		text := t.Get("value").String()
+		s.codeSeq++
+		seq := s.codeSeq
+		ctx.After(codeDelay, func(ctx app.Context) {
+			if seq == s.codeSeq {
+				s.codeChanged(ctx, text)
+			}
+		})
+		return nil
 	})
+	doc.Call("addEventListener", "input", fn)
+	return func() {
+		doc.Call("removeEventListener", "input", fn)
+		fn.Release()
+	}
 }
 
 // codeChanged makes typed code the document: when it parses, the canvas
@@ -93,6 +105,7 @@ func (s *Studio) codeChanged(ctx app.Context, text string) {
 // syncCode puts the document's text into the code editor (after a change
 // that did not come from typing there).
 func (s *Studio) syncCode() {
+	s.codeShown = s.doc.Text
 	if !app.IsClient {
 		return
 	}

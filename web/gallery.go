@@ -29,7 +29,7 @@ func (s *Studio) renderGallery() app.UI {
 							s.openDocument(ex.Title, ex.Definition())
 							s.syncCode()
 							s.save(ctx)
-						}).Body(
+						}, ex.ID).Body(
 						app.Strong().Text(ex.Title),
 						app.Span().Text(ex.Description),
 					)

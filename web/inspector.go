@@ -21,15 +21,17 @@ func (s *Studio) renderInspector() app.UI {
 
 // field is one labelled control; key is the ASL key it edits.
 func field(key, label string, control app.UI, extra ...app.UI) app.UI {
-	return app.Div().Class("field").DataSet("fieldRow", key).Body(
+	return app.Div().Class("field").DataSet("field-row", key).Body(
 		append([]app.UI{app.Label().Text(label), control}, extra...)...,
 	)
 }
 
-// textInput is an input that commits on change (blur or Enter).
-func textInput(key, label, value string, commit func(ctx app.Context, v string)) app.UI {
+// textInput is an input that commits on change (blur or Enter). go-app
+// keeps an event handler whose code is unchanged, so scope names what the
+// commit closure depends on (the state), making go-app take the new one.
+func textInput(key, label, value string, commit func(ctx app.Context, v string), scope ...any) app.UI {
 	return app.Input().Type("text").Value(value).DataSet("field", key).Aria("label", label).
-		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) })
+		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) }, append(scope, key)...)
 }
 
 func (s *Studio) renderStateInspector(st asl.State) app.UI {
@@ -41,7 +43,7 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 		typeFields = append(typeFields,
 			field("Resource", "Resource", textInput("Resource", "Resource", t.Resource, func(ctx app.Context, v string) {
 				s.setStateField(ctx, name, "Resource", asl.NewString(v))
-			})),
+			}, name)),
 			field("TimeoutSeconds", "Timeout (seconds)", s.numberInput(name, "TimeoutSeconds", literal(t.TimeoutSeconds))),
 			field("HeartbeatSeconds", "Heartbeat (seconds)", s.numberInput(name, "HeartbeatSeconds", literal(t.HeartbeatSeconds))),
 		)
@@ -53,10 +55,10 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 		typeFields = append(typeFields,
 			field("Error", "Error", textInput("Error", "Error", literal(t.Error), func(ctx app.Context, v string) {
 				s.setStateField(ctx, name, "Error", optString(v))
-			})),
+			}, name)),
 			field("Cause", "Cause", textInput("Cause", "Cause", literal(t.Cause), func(ctx app.Context, v string) {
 				s.setStateField(ctx, name, "Cause", optString(v))
-			})),
+			}, name)),
 		)
 	case *asl.ChoiceState:
 		typeFields = append(typeFields,
@@ -86,27 +88,27 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 	}
 	return app.Div().Body(
 		app.H2().Text(b.Type+" state"),
-		field("Name", "Name", textInput("Name", "State name", name, func(ctx app.Context, v string) { s.rename(ctx, name, v) }),
+		field("Name", "Name", textInput("Name", "State name", name, func(ctx app.Context, v string) { s.rename(ctx, name, v) }, name),
 			app.Span().Class("hint").Text("Renaming updates every transition to it.")),
 		field("Type", "Type", app.Select().DataSet("field", "Type").Aria("label", "State type").
 			OnChange(func(ctx app.Context, e app.Event) {
 				typ := ctx.JSSrc().Get("value").String()
 				s.change(ctx, func(root *asl.Value) error { return asl.ChangeType(root, name, typ) })
-			}).Body(app.Range(stateTypes).Slice(func(i int) app.UI {
+			}, name).Body(app.Range(stateTypes).Slice(func(i int) app.UI {
 			return app.Option().Value(stateTypes[i]).Selected(stateTypes[i] == b.Type).Text(stateTypes[i])
 		}))),
 		field("Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Comment").Text(b.Comment).
 			OnChange(func(ctx app.Context, e app.Event) {
 				s.setStateField(ctx, name, "Comment", optString(ctx.JSSrc().Get("value").String()))
-			})),
+			}, name)),
 		app.Range(typeFields).Slice(func(i int) app.UI { return typeFields[i] }),
 		when(next != nil, func() app.UI { return next }),
 		app.Div().Class("field").Body(
 			app.Div().Style("display", "flex").Style("gap", "6px").Body(
 				app.Button().Class("btn").Aria("label", "Duplicate state").Text("Duplicate").
-					OnClick(func(ctx app.Context, e app.Event) { s.duplicateState(ctx, name) }),
+					OnClick(func(ctx app.Context, e app.Event) { s.duplicateState(ctx, name) }, name),
 				app.Button().Class("btn").Aria("label", "Delete state").Text("Delete").
-					OnClick(func(ctx app.Context, e app.Event) { s.removeState(ctx, name) }),
+					OnClick(func(ctx app.Context, e app.Event) { s.removeState(ctx, name) }, name),
 			),
 		),
 		s.renderDiagnostics(s.doc.diagsFor(name), "Problems in this state"),
@@ -125,14 +127,14 @@ func (s *Studio) numberInput(state, key, value string) app.UI {
 				return
 			}
 			s.setStateField(ctx, state, key, asl.NewNumber(v))
-		})
+		}, state, key)
 }
 
 // targetSelect picks a state of the same scope as a transition target.
 func (s *Studio) targetSelect(state, key, value, none string, commit func(ctx app.Context, v string)) app.UI {
 	names := s.siblings(state)
 	return app.Select().DataSet("field", key).Aria("label", key).
-		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) }).
+		OnChange(func(ctx app.Context, e app.Event) { commit(ctx, ctx.JSSrc().Get("value").String()) }, state, key).
 		Body(
 			app.Option().Value("").Selected(value == "").Text(none),
 			app.Range(names).Slice(func(i int) app.UI {
@@ -254,7 +256,7 @@ func (s *Studio) renderDiagnostics(diags []validate.Diagnostic, title string) ap
 						if d.Line > 0 {
 							selectInCode(s.doc.Text, d.Line, d.Column)
 						}
-					}).Body(
+					}, d.Path, d.Code, d.Line, d.Column).Body(
 					app.Div().Text(d.Message),
 					app.Code().Text(fmt.Sprintf("%s · %d:%d", d.Code, d.Line, d.Column)),
 				)

@@ -4,41 +4,79 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// onKeyDown handles the shortcuts of Workflow Studio: Ctrl+Z / Ctrl+Shift+Z
-// (or Ctrl+Y), Delete/Backspace, Ctrl+D duplicate, Alt+C centre, arrow keys
-// to move between states, Escape to clear the selection. Keys typed into a
-// field are left to the field.
-func (s *Studio) onKeyDown(ctx app.Context, e app.Event) {
-	key := e.Get("key").String()
-	ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
-	shift := e.Get("shiftKey").Bool()
-	alt := e.Get("altKey").Bool()
-	if inField(e) {
-		return
-	}
+// shortcut names what a key press does, or "" when it is not a shortcut.
+func shortcut(key, code string, ctrl, shift, alt bool) string {
 	switch {
 	case ctrl && (key == "z" || key == "Z") && !shift:
-		e.PreventDefault()
-		s.undo(ctx)
+		return "undo"
 	case ctrl && ((key == "z" || key == "Z") && shift || key == "y"):
-		e.PreventDefault()
-		s.redo(ctx)
-	case ctrl && key == "d" && s.selected != "":
-		e.PreventDefault()
-		s.duplicateState(ctx, s.selected)
-	case (key == "Delete" || key == "Backspace") && s.selected != "":
-		e.PreventDefault()
-		s.removeState(ctx, s.selected)
-	case alt && (key == "c" || key == "C" || e.Get("code").String() == "KeyC"):
-		e.PreventDefault()
-		s.fit()
+		return "redo"
+	case ctrl && key == "d":
+		return "duplicate"
+	case !ctrl && !alt && (key == "Delete" || key == "Backspace"):
+		return "delete"
+	case alt && !ctrl && code == "KeyC":
+		return "fit"
 	case key == "Escape":
-		s.selected = ""
-		s.showGallery = false
-	case key == "ArrowDown" || key == "ArrowUp" || key == "ArrowLeft" || key == "ArrowRight":
-		if s.moveSelection(key) {
+		return "escape"
+	case !ctrl && !alt && (key == "ArrowDown" || key == "ArrowUp" || key == "ArrowLeft" || key == "ArrowRight"):
+		return "move"
+	}
+	return ""
+}
+
+// listenKeys handles the shortcuts of Workflow Studio: Ctrl+Z /
+// Ctrl+Shift+Z (or Ctrl+Y), Delete/Backspace, Ctrl+D duplicate, Alt+C
+// centre, arrow keys to move between states, Escape to clear the selection.
+// Keys typed into a field are left to the field. The default action is
+// cancelled in the browser's callback; the action runs on the UI goroutine.
+func (s *Studio) listenKeys(ctx app.Context) func() {
+	doc := app.Window().Get("document")
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := app.Event{Value: args[0]}
+		if inField(e) {
+			return nil
+		}
+		key, code := e.Get("key").String(), e.Get("code").String()
+		ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
+		what := shortcut(key, code, ctrl, e.Get("shiftKey").Bool(), e.Get("altKey").Bool())
+		if what == "" {
+			return nil
+		}
+		if what != "escape" {
 			e.PreventDefault()
 		}
+		ctx.Dispatch(func(ctx app.Context) { s.runShortcut(ctx, what, key) })
+		return nil
+	})
+	doc.Call("addEventListener", "keydown", fn)
+	return func() {
+		doc.Call("removeEventListener", "keydown", fn)
+		fn.Release()
+	}
+}
+
+func (s *Studio) runShortcut(ctx app.Context, what, key string) {
+	switch what {
+	case "undo":
+		s.undo(ctx)
+	case "redo":
+		s.redo(ctx)
+	case "duplicate":
+		if s.selected != "" {
+			s.duplicateState(ctx, s.selected)
+		}
+	case "delete":
+		if s.selected != "" {
+			s.removeState(ctx, s.selected)
+		}
+	case "fit":
+		s.fit()
+	case "escape":
+		s.selected = ""
+		s.showGallery = false
+	case "move":
+		s.moveSelection(key)
 	}
 }
 

@@ -47,7 +47,8 @@ func (s *Studio) renderPalette() app.UI {
 				On("pointerdown", func(ctx app.Context, e app.Event) {
 					e.PreventDefault()
 					s.drag = &dragState{stateType: p.Type, label: p.Label, x: e.Get("clientX").Float(), y: e.Get("clientY").Float()}
-				}).
+					s.startGesture(ctx)
+				}, p.Type).
 				Body(
 					app.Span().Class("swatch").Style("background", kindColor[p.Kind]),
 					app.Span().Text(p.Label),

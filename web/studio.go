@@ -41,7 +41,12 @@ type Studio struct {
 	showGallery    bool
 	paletteFilter  string
 	mounted        bool
-	unlisten       []func()
+	// codeShown is the text last put into the code editor by the app (not
+	// by typing); rendering it never disturbs what the user is typing.
+	codeShown string
+	unlisten  []func()
+	// stopGesture ends the pan or drag in progress (nil when none).
+	stopGesture func()
 }
 
 // OnInit opens the default example, so the pre-rendered page already shows it.
@@ -49,6 +54,7 @@ func (s *Studio) OnInit() {
 	s.viewMode = viewSplit
 	ex := assets.Default()
 	s.openDocument(ex.Title, ex.Definition())
+	s.codeShown = s.doc.Text
 }
 
 // OnMount restores the autosaved work, listens to the keyboard and signals
@@ -61,18 +67,15 @@ func (s *Studio) OnMount(ctx app.Context) {
 	}
 	s.syncCode()
 	if app.IsClient {
-		s.unlisten = append(s.unlisten, app.Window().AddEventListener("keydown", s.onKeyDown))
+		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx))
 		s.unlisten = append(s.unlisten, app.Window().AddEventListener("resize", func(ctx app.Context, e app.Event) {}))
 		if !restored {
 			s.openServedFile(ctx)
 		}
 	}
-	ctx.Defer(func(ctx app.Context) {
-		if !restored {
-			s.fit()
-		}
-		markReady()
-	})
+	// Defer runs after the update above is in the DOM: only then is the
+	// app ready for a user (or a test) to act on what they see.
+	ctx.Defer(func(ctx app.Context) { markReady() })
 }
 
 // OnDismount stops listening to the window.
@@ -119,9 +122,6 @@ func (s *Studio) selectState(ctx app.Context, name string) {
 func (s *Studio) Render() app.UI {
 	ws := "workspace view-" + s.viewMode
 	return app.Div().Class("studio").
-		On("pointermove", s.onPointerMove).
-		On("pointerup", s.onPointerUp).
-		On("pointercancel", s.onPointerUp).
 		Body(
 			s.renderTopbar(),
 			app.Div().Class(ws).Body(
@@ -138,30 +138,4 @@ func (s *Studio) Render() app.UI {
 			}),
 			when(s.showGallery, func() app.UI { return s.renderGallery() }),
 		)
-}
-
-// onPointerMove pans the canvas or moves a drag in progress.
-func (s *Studio) onPointerMove(ctx app.Context, e app.Event) {
-	x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
-	switch {
-	case s.pan != nil:
-		s.view.X = s.pan.vx + x - s.pan.x0
-		s.view.Y = s.pan.vy + y - s.pan.y0
-	case s.drag != nil:
-		s.dragMove(x, y)
-	default:
-		ctx.PreventUpdate()
-	}
-}
-
-func (s *Studio) onPointerUp(ctx app.Context, e app.Event) {
-	switch {
-	case s.pan != nil:
-		s.pan = nil
-		s.save(ctx)
-	case s.drag != nil:
-		s.dragEnd(ctx, e.Get("clientX").Float(), e.Get("clientY").Float())
-	default:
-		ctx.PreventUpdate()
-	}
 }

@@ -27,6 +27,7 @@ func (s *Studio) renderTopbar() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { s.showGallery = true }),
 		app.Div().Class("sep"),
 		app.Button().Class("btn icon").Aria("label", "Undo").Title("Undo (Ctrl+Z)").Text("↶").
+			DataSet("history", fmt.Sprintf("%d/%d", s.hist.at, len(s.hist.steps))).
 			Disabled(!s.hist.canUndo()).OnClick(func(ctx app.Context, e app.Event) { s.undo(ctx) }),
 		app.Button().Class("btn icon").Aria("label", "Redo").Title("Redo (Ctrl+Shift+Z)").Text("↷").
 			Disabled(!s.hist.canRedo()).OnClick(func(ctx app.Context, e app.Event) { s.redo(ctx) }),
@@ -50,7 +51,7 @@ func (s *Studio) viewButton(mode, label string) app.UI {
 		OnClick(func(ctx app.Context, e app.Event) {
 			s.viewMode = mode
 			s.save(ctx)
-		})
+		}, mode)
 }
 
 func (s *Studio) renderStatus() app.UI {
@@ -86,14 +87,14 @@ func (s *Studio) renderStatusbar() app.UI {
 		start = s.doc.SM.StartAt
 	}
 	return app.Footer().Class("statusbar").Body(
-		app.Span().DataSet("stateCount", n).Text(plural(n, "state")),
+		app.Span().DataSet("state-count", n).Text(plural(n, "state")),
 		app.Span().Text("Starts at "+start),
 		app.Span().Text(fmt.Sprintf("Zoom %d%%", int(s.view.K*100+0.5))),
 		when(s.hint != "", func() app.UI {
 			return app.Span().DataSet("hint", "true").Attr("role", "status").Style("color", "var(--warn)").Text(s.hint)
 		}),
 		when(s.storageWarning != "", func() app.UI {
-			return app.Span().DataSet("storageWarning", "true").Style("color", "var(--danger)").Text(s.storageWarning)
+			return app.Span().DataSet("storage-warning", "true").Style("color", "var(--danger)").Text(s.storageWarning)
 		}),
 		app.Div().Class("spacer"),
 		app.Span().Text("Autosaved in this browser"),
