@@ -19,7 +19,7 @@ import dagre from '@dagrejs/dagre';
 import YAML from 'yaml';
 
 const require = createRequire(import.meta.url);
-const args = { shared: null, geo: null, runs: 3, bigRuns: 1, out: 'out', sizes: [50, 200, 500, 1000], limit: Infinity };
+const args = { shared: null, geo: null, runs: 3, bigRuns: 1, out: 'out', sizes: [50, 200, 500, 1000], limit: Infinity, libs: ['dagre', 'elk', 'elkDfs'] };
 for (let i = 2; i < process.argv.length; i++) {
   const v = process.argv[i];
   if (v === '--shared') args.shared = process.argv[++i];
@@ -29,6 +29,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (v === '--out') args.out = process.argv[++i];
   else if (v === '--sizes') args.sizes = process.argv[++i].split(',').map(Number);
   else if (v === '--limit') args.limit = Number(process.argv[++i]);
+  else if (v === '--only-ours') args.libs = []; // quick look at our figures, no peers
   else throw new Error('unknown option ' + v);
 }
 if (!args.shared || !args.geo) {
@@ -254,7 +255,7 @@ function runGeo(files, runs) {
   return new Map(res.map((r) => [r.file, r]));
 }
 
-const CONFIGS = ['ours', 'dagre', 'elk', 'elkDfs'];
+const CONFIGS = ['ours', 'dagre', 'elk', 'elkDfs'].filter((c) => c === 'ours' || args.libs.includes(c));
 
 function scoreOurs(model, r) {
   if (!r || r.error) return { error: r ? r.error : 'no result' };
@@ -278,12 +279,12 @@ for (const d of defs) {
 }
 const work = rows.slice(0, args.limit);
 const geo = runGeo(work.map((r) => r.abs), args.runs);
-for (const r of work) for (const lib of ['dagre', 'elk', 'elkDfs']) { try { LIBS[lib].run(LIBS[lib].prepare(r.model)); } catch { /* measured below */ } }
+for (const r of work) for (const lib of args.libs) { try { LIBS[lib].run(LIBS[lib].prepare(r.model)); } catch { /* measured below */ } }
 const recs = [];
 for (const r of work) {
   const rec = { sources: r.sources, states: r.model.stats.states, bucket: bucketOf(r.model.stats.states) };
   rec.ours = scoreOurs(r.model, geo.get(r.abs));
-  for (const lib of ['dagre', 'elk', 'elkDfs']) rec[lib] = measureLib(lib, r.model, args.runs);
+  for (const lib of args.libs) rec[lib] = measureLib(lib, r.model, args.runs);
   recs.push(rec);
 }
 console.error(`corpus: ${recs.length} definitions (${skipped.length} skipped) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -296,7 +297,7 @@ for (const n of args.sizes) {
   const runs = n >= 500 ? args.bigRuns : args.runs;
   const rec = { states: n, stats: model.stats };
   rec.ours = scoreOurs(model, runGeo([file], 15).get(file));
-  for (const lib of ['dagre', 'elk', 'elkDfs']) {
+  for (const lib of args.libs) {
     const ts = performance.now();
     rec[lib] = measureLib(lib, model, runs);
     console.error(`synthetic ${n}: ${lib} ${rec[lib].error || rec[lib].timeMs + ' ms'} (${((performance.now() - ts) / 1000).toFixed(1)} s)`);
@@ -333,6 +334,7 @@ L.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of synth) {
   for (const c of CONFIGS) {
     const m = s[c];
+    if (!m) continue;
     if (m.error) { L.push(`| ${s.states} | ${c} | ERR ${m.error} |`); continue; }
     const e = s.elk && !s.elk.error ? s.elk : null;
     const ratio = (k) => (e ? fmt(m[k] / e[k], 3) : '–');
@@ -340,6 +342,7 @@ for (const s of synth) {
   }
 }
 L.push('');
+if (args.libs.length === 3) {
 // goals
 const both = recs.filter((r) => ['ours', 'dagre', 'elk'].every((c) => r[c] && !r[c].error));
 const worse = both.filter((r) => r.ours.crossings > Math.min(r.dagre.crossings, r.elk.crossings));
@@ -356,5 +359,6 @@ L.push(`- median area ours ${fmt(med('ours', 'area'))} vs better library ${fmt(b
 if (s1000) L.push(`- 1,000 states: ours ${fmt(s1000.ours.timeMs, 1)} ms native median, ${fmt(s1000.ours.minMs, 1)} ms min (goal ≤ 50 ms), elk ${fmt(s1000.elk.timeMs, 0)} ms → ${fmt(s1000.elk.timeMs / s1000.ours.timeMs, 0)}× faster (goal ≥ 50×); elkDfs ${fmt(s1000.elkDfs.timeMs, 0)} ms, dagre ${fmt(s1000.dagre.timeMs, 0)} ms`);
 L.push(`- graph model: ${mismatch} definitions where our node/edge counts differ from asl_graph.mjs`);
 if (worse.length) L.push(`- more crossings than the better library: ${worse.slice(0, 10).map((r) => `${r.sources[0]} (${r.ours.crossings} vs ${Math.min(r.dagre.crossings, r.elk.crossings)})`).join('; ')}`);
+}
 console.log(L.join('\n'));
 fs.writeFileSync(path.join(args.out, 'layout-compare.md'), L.join('\n') + '\n');

@@ -44,11 +44,8 @@ func layoutTree(sc *scope) {
 			n.w = in.w + 2*groupPad
 			n.h = groupHeader + in.h + groupPad
 		}
-		// a minimum width for the label band; never the name's width, so
-		// that renaming a state moves nothing (the SVG cuts long names)
-		if n.w < minGroupW {
-			n.w = minGroupW
-		}
+		// never sized by the name, so that renaming a state moves nothing
+		// (the SVG cuts long names)
 	}
 	layoutLevel(sc)
 }

@@ -77,9 +77,8 @@ const (
 	slotGap   = 12 // distance between side ports' vertical runs
 	labelRoom = 16 // extra gap height below a Choice for rule labels
 
-	groupPad    = 14  // padding inside a Parallel or Map box
-	groupHeader = 26  // label band at the top of a Parallel or Map box
-	branchPad   = 10  // padding inside a Parallel branch box
-	branchGap   = 14  // gap between Parallel branch boxes
-	minGroupW   = 200 // minimum width of a Parallel or Map box
+	groupPad    = 14 // padding inside a Parallel or Map box
+	groupHeader = 26 // label band at the top of a Parallel or Map box
+	branchPad   = 10 // padding inside a Parallel branch box
+	branchGap   = 14 // gap between Parallel branch boxes
 )
