@@ -2,9 +2,7 @@ package web
 
 import (
 	"math"
-	"strings"
 
-	"github.com/aslstudio/aslstudio/engine/layout"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -34,10 +32,10 @@ func (s *Studio) renderCanvas() app.UI {
 	g := s.doc.Geom
 	var body []app.UI
 	if g != nil {
-		body = append(body, s.renderGroups(g)...)
-		body = append(body, s.renderEdges(g)...)
-		body = append(body, s.renderNodes(g)...)
-		body = append(body, s.renderDropzones(g)...)
+		// The drawing is one raw SVG fragment: the browser parses it in one
+		// go, which is far faster than go-app's per-element diff for large
+		// workflows; pan and zoom change only the transform around it.
+		body = append(body, app.Raw(s.drawing(g)))
 	}
 	cls := "canvas"
 	if s.drag != nil {
@@ -68,125 +66,6 @@ func (s *Studio) renderCanvas() app.UI {
 				app.Button().Class("btn").Aria("label", "Fit to screen").Title("Fit (Alt+C)").Text("Fit").OnClick(func(ctx app.Context, e app.Event) { s.fit() }),
 			),
 		)
-}
-
-func (s *Studio) renderGroups(g *layout.Geometry) []app.UI {
-	var out []app.UI
-	for _, n := range g.Nodes {
-		if !n.Group {
-			continue
-		}
-		label := n.State
-		if n.Kind == "branch" {
-			label = ""
-		} else {
-			label = kindLabel[n.Kind] + " · " + n.State
-		}
-		grp := svg("g").Attr("data-part", "group "+n.Kind).Attr("transform", "translate("+num(n.X)+" "+num(n.Y)+")")
-		if n.State != "" {
-			grp = grp.DataSet("state", n.State).DataSet("kind", n.Kind)
-			if n.State == s.selected {
-				grp = grp.Attr("data-part", "group selected "+n.Kind)
-			}
-		}
-		grp = grp.Body(
-			svg("rect").Attr("width", num(n.W)).Attr("height", num(n.H)).Attr("rx", "10"),
-			when(label != "", func() app.UI {
-				return svg("text").Attr("x", "12").Attr("y", "17").Text(label)
-			}),
-		)
-		out = append(out, grp)
-	}
-	return out
-}
-
-func (s *Studio) renderEdges(g *layout.Geometry) []app.UI {
-	out := make([]app.UI, 0, len(g.Edges))
-	for _, e := range g.Edges {
-		cls := "edge " + e.Kind
-		eg := svg("g").Attr("data-part", cls).DataSet("edge", e.From+"|"+e.To).Body(
-			svg("path").Attr("data-part", "line").Attr("d", polyline(e.Points)).Attr("marker-end", "url(#arrow)"),
-			when(e.Label != "" && e.LabelAt != nil, func() app.UI {
-				return svg("text").Attr("x", num(e.LabelAt[0])).Attr("y", num(e.LabelAt[1])).Text(truncate(e.Label, 28))
-			}),
-		)
-		out = append(out, eg)
-	}
-	return out
-}
-
-func (s *Studio) renderNodes(g *layout.Geometry) []app.UI {
-	bad := s.statesWithErrors()
-	out := make([]app.UI, 0, len(g.Nodes))
-	for _, n := range g.Nodes {
-		if n.Group {
-			continue
-		}
-		switch n.Kind {
-		case "start", "end":
-			label := "Start"
-			if n.Kind == "end" {
-				label = "End"
-			}
-			out = append(out, svg("g").Attr("data-part", "marker "+n.Kind).Attr("transform", "translate("+num(n.X)+" "+num(n.Y)+")").Body(
-				svg("rect").Attr("width", num(n.W)).Attr("height", num(n.H)).Attr("rx", num(n.H/2)).
-					Attr("fill", "var(--panel)").Attr("stroke", "var(--node-border)"),
-				svg("text").Attr("x", num(n.W/2)).Attr("y", num(n.H/2+4)).Attr("text-anchor", "middle").
-					Attr("fill", "var(--muted)").Attr("font-size", "11").Text(label),
-			))
-			continue
-		}
-		name := n.State
-		cls := "node " + n.Kind
-		if name == s.selected {
-			cls += " selected"
-		}
-		if bad[name] {
-			cls += " has-error"
-		}
-		sub := n.Sub
-		if sub == "" {
-			sub = kindLabel[n.Kind]
-		}
-		color := kindColor[n.Kind]
-		if color == "" {
-			color = "var(--muted)"
-		}
-		out = append(out, svg("g").Attr("data-part", cls).DataSet("state", name).DataSet("kind", n.Kind).
-			Attr("transform", "translate("+num(n.X)+" "+num(n.Y)+")").
-			Attr("tabindex", "-1").
-			Attr("aria-label", kindLabel[n.Kind]+" state "+name).
-			Body(
-				svg("rect").Attr("data-part", "box").Attr("width", num(n.W)).Attr("height", num(n.H)).Attr("rx", "8"),
-				svg("rect").Attr("data-part", "bar").Attr("x", "0").Attr("y", "0").Attr("width", "4").Attr("height", num(n.H)).
-					Attr("rx", "2").Attr("fill", color),
-				svg("title").Text(name),
-				svg("text").Attr("x", "12").Attr("y", "17").Text(truncate(name, 20)),
-				svg("text").Attr("data-part", "kind").Attr("x", "12").Attr("y", num(n.H-8)).Text(truncate(sub, 24)),
-			))
-	}
-	return out
-}
-
-// renderDropzones puts a drop target on every transition between two
-// states. They are always in the DOM (so a test can find them before the
-// drag starts) and show while something is dragged.
-func (s *Studio) renderDropzones(g *layout.Geometry) []app.UI {
-	var out []app.UI
-	for _, e := range g.Edges {
-		if e.Kind == "catch" || strings.Contains(e.From, ":") || strings.Contains(e.To, ":") {
-			continue
-		}
-		x, y := midpoint(e.Points)
-		zone := "edge:" + e.From + "|" + e.To
-		cls := "dropzone"
-		if s.drag != nil && s.drag.over == zone {
-			cls += " over"
-		}
-		out = append(out, svg("circle").Attr("data-part", cls).DataSet("dropzone", zone).
-			Attr("cx", num(x)).Attr("cy", num(y)).Attr("r", "9"))
-	}
-	return out
 }
 
 // statesWithErrors names the states that have an ERROR diagnostic.
@@ -220,8 +99,19 @@ func canvasSize() (w, h float64) {
 	return r.Get("width").Float(), r.Get("height").Float()
 }
 
-// fit zooms and centres the drawing in the canvas.
+// fit zooms and centres the whole drawing in the canvas.
 func (s *Studio) fit() {
+	s.fitWith(minZoom)
+}
+
+// fitReadable fits the drawing but keeps text readable: a large workflow
+// opens at its top, centred, at no less than 60 %, and the rest is a pan
+// or a Fit away.
+func (s *Studio) fitReadable() {
+	s.fitWith(0.6)
+}
+
+func (s *Studio) fitWith(floor float64) {
 	g := s.doc.Geom
 	if g == nil || g.Width == 0 {
 		s.view = viewport{K: 1}
@@ -230,8 +120,11 @@ func (s *Studio) fit() {
 	w, h := canvasSize()
 	const pad = 32
 	k := math.Min((w-2*pad)/g.Width, (h-2*pad)/g.Height)
-	k = math.Max(minZoom, math.Min(k, 1.25))
+	k = math.Max(floor, math.Min(k, 1.25))
 	s.view = viewport{K: k, X: (w - g.Width*k) / 2, Y: math.Max(pad, (h-g.Height*k)/2)}
+	if g.Width*k > w-2*pad {
+		s.view.X = pad
+	}
 	if g.Height*k > h-2*pad {
 		s.view.Y = pad
 	}
@@ -257,7 +150,7 @@ func (s *Studio) onWheel(ctx app.Context, e app.Event) {
 	r := ctx.JSSrc().Call("getBoundingClientRect")
 	cx := e.Get("clientX").Float() - r.Get("left").Float()
 	cy := e.Get("clientY").Float() - r.Get("top").Float()
-	if e.Get("ctrlKey").Bool() || !e.Get("shiftKey").Bool() && math.Abs(e.Get("deltaX").Float()) < 1 && false {
+	if e.Get("ctrlKey").Truthy() {
 		s.zoomAt(math.Exp(-e.Get("deltaY").Float()/300), cx, cy)
 		return
 	}

@@ -94,8 +94,15 @@ func (s *Studio) codeChanged(ctx app.Context, text string) {
 	if text == s.doc.Text {
 		return
 	}
+	before := 0
+	if s.doc.Geom != nil {
+		before = len(s.doc.Geom.Nodes)
+	}
 	s.doc.setText(text)
 	if s.doc.ParseErr == nil {
+		if s.doc.Geom != nil && len(s.doc.Geom.Nodes) != before {
+			s.fitReadable()
+		}
 		s.committed(ctx)
 	} else {
 		s.saveDraft(ctx)

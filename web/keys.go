@@ -90,7 +90,7 @@ func inField(e app.Event) bool {
 	case "INPUT", "TEXTAREA", "SELECT":
 		return true
 	}
-	return t.Get("isContentEditable").Bool()
+	return t.Get("isContentEditable").Truthy()
 }
 
 // moveSelection selects the nearest state in the arrow's direction.

@@ -63,7 +63,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
 	restored := s.restore(ctx)
 	if !restored {
-		s.fit()
+		s.fitReadable()
 	}
 	s.syncCode()
 	if app.IsClient {
@@ -93,7 +93,7 @@ func (s *Studio) openDocument(name string, src []byte) {
 	s.hist = history{}
 	s.hist.reset(s.snapshot())
 	s.view = viewport{K: 1, X: 40, Y: 40}
-	s.fit()
+	s.fitReadable()
 }
 
 // edit applies an edited copy of the model: the code is re-printed, the

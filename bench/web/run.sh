@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Web figures of issue 6, measured in headless Debian chromium on the built
+# site (make build first): navigation to an interactive canvas, a canvas
+# edit on a 200-state workflow until canvas and code are updated, and
+# app.wasm's size raw and brotli.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+site="${ASLSTUDIO_WEB:-$PWD/build/web}"
+if [ ! -f "$site/web/app.wasm.br" ]; then
+  echo "bench/web: $site has no app.wasm.br; run make build first" >&2
+  exit 1
+fi
+ASLSTUDIO_WEB="$site" go test -count=1 -tags 'e2e bench' -run '^TestBench$' -v ./e2e/ 2>&1 | sed -n 's/.*BENCH /web: /p'
+test "${PIPESTATUS[0]}" -eq 0

@@ -1,0 +1,74 @@
+//go:build e2e && bench
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+func median(xs []float64) float64 {
+	sort.Float64s(xs)
+	return xs[len(xs)/2]
+}
+
+// TestBench prints the web figures of issue 6: navigation to an
+// interactive canvas, a canvas edit on a 200-state workflow (until canvas
+// and code are updated), and app.wasm's size.
+func TestBench(t *testing.T) {
+	b := newBrowser(t)
+	var loads []float64
+	for i := range 5 {
+		if i == 0 {
+			b.open("/")
+		} else {
+			b.do("reload", chromedp.Reload())
+			b.waitReady()
+		}
+		ms, err := strconv.ParseFloat(eval[string](b, `document.body.dataset.readyMs`), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		loads = append(loads, ms)
+	}
+	first := loads[0]
+	t.Logf("BENCH navigation to interactive canvas: first %.0f ms, median of 5 %.0f ms (goal <= 1500 ms)", first, median(append([]float64(nil), loads...)))
+
+	b.replaceCode(bigWorkflow(200))
+	b.waitFor("200 states", `document.querySelectorAll('[data-state]').length === 200`)
+	var edits []float64
+	for i := range 7 {
+		name := "Step " + strconv.Itoa(2*i+1) // Pass states: deleting one relinks its neighbours
+		b.do("select", chromedp.Click(chromedp.CSS(`[data-state="`+name+`"]`)))
+		b.waitFor("selection", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "`+name+`"`)
+		b.do("leave the fields", chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur && document.activeElement.blur()`))
+		ms := eval[float64](b, `new Promise(resolve => {
+			const t0 = performance.now();
+			document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Delete', bubbles: true}));
+			const code = document.querySelector('`+codeSel+`');
+			const check = () => {
+				if (!document.querySelector('[data-state="`+name+`"]') && !code.value.includes('"`+name+`"')) {
+					resolve(performance.now() - t0);
+				} else {
+					setTimeout(check, 0);
+				}
+			};
+			check();
+		})`, chromedp.EvalAwaitPromise)
+		edits = append(edits, ms)
+	}
+	t.Logf("BENCH canvas edit on a 200-state workflow (delete a state -> canvas and code updated): median of %d %.1f ms (goal <= 50 ms)", len(edits), median(edits))
+
+	site := resolveSite(os.Getenv("ASLSTUDIO_WEB"))
+	raw, _ := os.Stat(filepath.Join(site, "web", "app.wasm"))
+	br, _ := os.Stat(filepath.Join(site, "web", "app.wasm.br"))
+	if raw == nil || br == nil {
+		t.Fatal("app.wasm or app.wasm.br missing from the site")
+	}
+	t.Logf("BENCH app.wasm: %.2f MiB raw, %.2f MiB brotli (goal <= 2.5 MiB brotli)", float64(raw.Size())/(1<<20), float64(br.Size())/(1<<20))
+}

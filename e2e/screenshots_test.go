@@ -1,0 +1,82 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// bigWorkflow is a definition of n states: runs of Task and Pass states with
+// a Choice every tenth state that skips ahead, so the layout has branches.
+func bigWorkflow(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"Comment":"generated","StartAt":"Step 0","States":{`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		next := fmt.Sprintf("Step %d", i+1)
+		end := i == n-1
+		switch {
+		case end:
+			fmt.Fprintf(&b, `"Step %d":{"Type":"Succeed"}`, i)
+		case i%10 == 5 && i+3 < n:
+			fmt.Fprintf(&b, `"Step %d":{"Type":"Choice","Choices":[{"Variable":"$.skip","BooleanEquals":true,"Next":"Step %d"}],"Default":%q}`, i, i+3, next)
+		case i%2 == 0:
+			fmt.Fprintf(&b, `"Step %d":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"f%d","Payload.$":"$"},"TimeoutSeconds":30,"Next":%q}`, i, i, next)
+		default:
+			fmt.Fprintf(&b, `"Step %d":{"Type":"Pass","Next":%q}`, i, next)
+		}
+	}
+	b.WriteString("}}")
+	return b.String()
+}
+
+// replaceCode puts text into the code editor as one input (a paste).
+func (b *browser) replaceCode(text string) {
+	b.t.Helper()
+	eval[bool](b, `(() => { const t = document.querySelector('`+codeSel+`'); t.focus(); t.value = `+jsString(text)+`; t.dispatchEvent(new Event('input', {bubbles: true})); return true })()`)
+}
+
+func TestScreenshots(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.screenshot("editor-example-open")
+
+	b.do("select a state", chromedp.Click(chromedp.CSS(`[data-state="Route by total"]`)))
+	b.waitFor("the inspector", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "Route by total"`)
+	b.screenshot("editor-state-selected")
+
+	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.waitFor("the gallery", `document.querySelectorAll('[data-example]').length >= 12`)
+	b.screenshot("editor-gallery")
+	b.do("open an example", chromedp.Click(chromedp.CSS(`[data-example="parallel-fan-out"]`)))
+	b.waitFor("the example", `!document.querySelector('[data-example]') && document.querySelectorAll('[data-state]').length > 3`)
+	b.screenshot("editor-parallel-example")
+
+	b.do("new", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.waitFor("a new document", `document.querySelectorAll('[data-state]').length === 2`)
+	b.screenshot("editor-new")
+
+	b.replaceCode(bigWorkflow(100))
+	b.waitFor("100 states", `document.querySelectorAll('[data-state]').length === 100`)
+	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.screenshot("editor-100-states")
+
+	b.do("dark theme", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}},
+		})
+		return err
+	}))
+	b.do("open the default example", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.do("choice routing", chromedp.Click(chromedp.CSS(`[data-example="choice-routing"]`)))
+	b.waitState("Route by total", true)
+	b.screenshot("editor-dark")
+}
