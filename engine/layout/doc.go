@@ -13,10 +13,15 @@
 //
 // The pipeline per nesting level: depth-first cycle breaking from Start in
 // source order, longest-path layering, barycenter ordering with transpose
-// sweeps, side-port assignment for Catch and loop edges, coordinate
-// assignment by iterated weighted-median placement (isotonic regression per
-// layer), then orthogonal routing with per-gap track assignment. Parallel and
+// sweeps (three initial orders are tried while crossings remain), side-port
+// assignment for Catch and loop edges, coordinate assignment by iterated
+// weighted-median placement (isotonic regression per layer) followed by
+// straightening of one-to-one chains, then orthogonal routing with per-gap
+// track assignment and Choice labels placed in free intervals. Parallel and
 // Map states are laid out first, recursively, and placed as blocks.
+//
+// Layout(def, Options{Collapsed: ids}) gives the Geometry; SVG / WriteSVG
+// draw it.
 // Nothing depends on state names except through source order, so renaming a
 // state moves nothing, and the same definition always gives the same
 // geometry.
