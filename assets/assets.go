@@ -23,6 +23,8 @@ type Example struct {
 	// StateMachine and TestCase name the mocks to use in the MockConfigFile.
 	StateMachine string `json:"stateMachine"`
 	TestCase     string `json:"testCase"`
+	// ExecutionType is STANDARD or EXPRESS: how the example is meant to run.
+	ExecutionType string `json:"executionType"`
 }
 
 // Examples lists the gallery in display order. The first one is the default
