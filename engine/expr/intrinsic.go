@@ -48,7 +48,7 @@ func IsIntrinsic(s string) bool {
 // syntax, that every function exists, the number of arguments, and the
 // type of literal arguments where the function requires one.
 func CheckIntrinsic(s string) error {
-	c, err := parseIntrinsic(s)
+	c, err := cachedIntrinsic(s)
 	if err != nil {
 		return fmt.Errorf("invalid intrinsic function call '%s': %v", s, err)
 	}
@@ -121,7 +121,7 @@ func EvalIntrinsic(call string, env *Env) (any, error) {
 // EvalIntrinsicField is EvalIntrinsic for the call in the named field
 // (e.g. "FunctionResult.$"), which AWS names in its errors.
 func EvalIntrinsicField(field, call string, env *Env) (any, error) {
-	c, err := parseIntrinsic(call)
+	c, err := cachedIntrinsic(call)
 	if err != nil {
 		return nil, newError(ErrIntrinsicFailure, "Invalid intrinsic function call '%s': %v", call, err)
 	}

@@ -13,7 +13,7 @@ import (
 // is States.ResultPathMatchFailure, "Unable to apply ReferencePath $.a.b to
 // input …", as AWS words it.
 func SetResult(data any, refPath string, result any) (any, error) {
-	p, err := parsePath(refPath)
+	p, err := cachedPath(refPath)
 	if err != nil {
 		return nil, newError(ErrResultPathMatchFailure, "Invalid ResultPath '%s': %v", refPath, err)
 	}

@@ -11,7 +11,7 @@ import (
 // ItemsPath, a "key.$" value…): $ for the state's data, $$ for the context
 // object or $name for a variable, followed by JSONPath steps.
 func CheckPath(s string) error {
-	_, err := parsePath(s)
+	_, err := cachedPath(s)
 	if err != nil {
 		return fmt.Errorf("invalid JSONPath '%s': %v", s, err)
 	}
@@ -22,7 +22,7 @@ func CheckPath(s string) error {
 // Choice Variable, *Path operands): a Path that selects a single node, so
 // no wildcards, filters, slices, unions or '..'.
 func CheckReferencePath(s string) error {
-	p, err := parsePath(s)
+	p, err := cachedPath(s)
 	if err != nil {
 		return fmt.Errorf("invalid JSONPath '%s': %v", s, err)
 	}
@@ -38,7 +38,7 @@ func CheckResultPath(s string) error {
 	if err := CheckReferencePath(s); err != nil {
 		return err
 	}
-	p, _ := parsePath(s)
+	p, _ := cachedPath(s)
 	if p.root != rootInput {
 		return fmt.Errorf("invalid ResultPath '%s': it must point into the state's input ($), not the context object or a variable", s)
 	}
@@ -51,7 +51,7 @@ func CheckResultPath(s string) error {
 // AWS's words for InputPath/OutputPath/ItemsPath…: "Invalid path '$.x' : No
 // results for path: $['x']".
 func Select(path string, env *Env) (any, error) {
-	p, err := parsePath(path)
+	p, err := cachedPath(path)
 	if err != nil {
 		return nil, newError(ErrRuntime, "Invalid path '%s' : %v", path, err)
 	}
@@ -66,7 +66,7 @@ func Select(path string, env *Env) (any, error) {
 // (payload template keys "k.$", ErrorPath, CausePath…): "The JSONPath '$.x'
 // specified for the field 'k.$' could not be found in the input '{…}'".
 func SelectField(field, path string, env *Env) (any, error) {
-	p, err := parsePath(path)
+	p, err := cachedPath(path)
 	if err != nil {
 		return nil, newError(ErrRuntime, "The JSONPath '%s' specified for the field '%s' is invalid: %v", path, field, err)
 	}
