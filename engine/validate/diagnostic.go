@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/catalog"
 )
 
 // Severities of a Diagnostic.
@@ -100,6 +101,10 @@ type Options struct {
 	// SkipResourceChecks does not check that Task Resource fields are ARNs
 	// (like asl-validator's checkArn=false).
 	SkipResourceChecks bool
+	// Catalog, when set, checks Task states that call AWS SDK and optimized
+	// integrations against the service catalog (see catalog.go): parameter
+	// names, required parameters, error names and unavailable actions.
+	Catalog *catalog.Catalog
 }
 
 // Validate checks a parsed definition and returns its diagnostics sorted by

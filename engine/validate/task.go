@@ -28,6 +28,7 @@ func (c *checker) task(sc *scope, st *stateInfo) {
 	if f, ptr := o.field("Credentials"); f != nil {
 		c.credentials(st, f, ptr)
 	}
+	c.catalogTask(st)
 	if !o.has("TimeoutSeconds") && !o.has("TimeoutSecondsPath") {
 		c.warnf(CodeTaskNoTimeout, st.keyPos, o.ptr, "Task '%s' has no TimeoutSeconds: without one Step Functions waits for the task as long as the execution may run (up to a year for Standard workflows)", st.name)
 	}
