@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/catalog"
 	"github.com/aslstudio/aslstudio/engine/sam"
 	"github.com/aslstudio/aslstudio/engine/validate"
 )
@@ -150,8 +151,9 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	typ := fs.String("type", "", "state machine type: STANDARD or EXPRESS (default: the template's, else STANDARD)")
 	noWarnings := fs.Bool("no-warnings", false, "report errors only")
 	strict := fs.Bool("no-placeholders", false, "report ${Placeholder} strings and CloudFormation intrinsics like any other value")
+	noCatalog := fs.Bool("no-catalog", false, "skip the checks of service integrations against the AWS service catalog (run when a generated catalog is found: make catalog, or $ASLSTUDIO_CATALOG)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: aslstudio validate [--format text|json] [--type STANDARD|EXPRESS] [--no-warnings] FILE... (- for standard input)")
+		fmt.Fprintln(stderr, "usage: aslstudio validate [--format text|json] [--type STANDARD|EXPRESS] [--no-warnings] [--no-catalog] FILE... (- for standard input)")
 		fmt.Fprintln(stderr, "\nChecks Amazon States Language definitions (JSON or YAML), and every state")
 		fmt.Fprintln(stderr, "machine of a SAM or CloudFormation template. Text output is")
 		fmt.Fprintln(stderr, "file:line:col: severity code message. Exit 0 when every file is valid, 1 when")
@@ -179,6 +181,16 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts := validate.Options{Type: t, NoWarnings: *noWarnings, RejectPlaceholders: *strict}
+	if !*noCatalog {
+		// Without a generated catalog the catalog checks are skipped; say
+		// so only when one was asked for explicitly.
+		cat, err := catalog.LoadDefault()
+		if err == nil {
+			opts.Catalog = cat
+		} else if os.Getenv("ASLSTUDIO_CATALOG") != "" {
+			fmt.Fprintf(stderr, "aslstudio validate: service catalog checks skipped: %v\n", err)
+		}
+	}
 	code := exitOK
 	var results []fileResult
 	for _, path := range fs.Args() {
