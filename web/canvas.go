@@ -68,17 +68,14 @@ func (s *Studio) renderCanvas() app.UI {
 		)
 }
 
-// statesWithErrors names the states that have an ERROR diagnostic.
+// statesWithErrors names the states that have an ERROR diagnostic (the
+// innermost state whose pointer contains the diagnostic's).
 func (s *Studio) statesWithErrors() map[string]bool {
 	out := map[string]bool{}
-	if s.doc.SM == nil {
-		return out
-	}
-	for _, name := range stateNames(s.doc.SM) {
-		for _, d := range s.doc.diagsFor(name) {
-			if d.Severity == "ERROR" {
-				out[name] = true
-				break
+	for _, d := range s.doc.Diags {
+		if d.Severity == "ERROR" {
+			if st := s.stateAt(d.Path); st != "" {
+				out[st] = true
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/layout"
@@ -31,6 +32,23 @@ type document struct {
 	Diags []validate.Diagnostic
 	// ParseErr is why Text does not parse (nil when it does).
 	ParseErr error
+
+	// ptrs maps every state (nested ones too) to its JSON pointer in Root,
+	// and states lists them in document order.
+	ptrs   map[string]string
+	states []string
+	// diagsStale is set when Root changed and Diags were not computed yet
+	// (the studio validates right after the canvas and code are shown).
+	diagsStale bool
+}
+
+// validate computes the diagnostics of Root if they are stale.
+func (d *document) validate() {
+	if !d.diagsStale || d.Root == nil {
+		return
+	}
+	d.Diags = validate.Validate(d.Root, validate.Options{})
+	d.diagsStale = false
 }
 
 // newDocument parses src (JSON or YAML) as a new document. A document that
@@ -41,6 +59,7 @@ func newDocument(name string, src []byte) *document {
 		d.Format = formatYAML
 	}
 	d.setText(string(src))
+	d.validate()
 	return d
 }
 
@@ -96,7 +115,38 @@ func (d *document) setRoot(root *asl.Value) {
 	}
 	d.SM = sm
 	d.Geom = layout.Layout(sm, layout.Options{})
-	d.Diags = validate.Validate(root, validate.Options{})
+	d.diagsStale = true
+	d.ptrs = map[string]string{}
+	d.states = d.states[:0]
+	indexStates(root, "", d.ptrs, &d.states)
+}
+
+// indexStates records the pointer of every state of the machine m (an
+// object with States) found at pointer at, descending into Parallel
+// branches and Map processors.
+func indexStates(m *asl.Value, at string, ptrs map[string]string, order *[]string) {
+	sts := m.Get("States")
+	if sts == nil || sts.Kind != asl.Object {
+		return
+	}
+	for _, f := range sts.Fields {
+		p := asl.JoinPointer(at, "States", f.Key)
+		if _, dup := ptrs[f.Key]; !dup {
+			ptrs[f.Key] = p
+			*order = append(*order, f.Key)
+		}
+		st := f.Value
+		if br := st.Get("Branches"); br != nil && br.Kind == asl.Array {
+			for i, b := range br.Items {
+				indexStates(b, asl.JoinPointer(p, "Branches", strconv.Itoa(i)), ptrs, order)
+			}
+		}
+		for _, key := range []string{"ItemProcessor", "Iterator"} {
+			if proc := st.Get(key); proc != nil && proc.Kind == asl.Object {
+				indexStates(proc, asl.JoinPointer(p, key), ptrs, order)
+			}
+		}
+	}
 }
 
 // apply makes an edited copy of the model the document: it is printed in the
@@ -198,13 +248,15 @@ func stateNames(m *asl.StateMachine) []string {
 	return out
 }
 
+// pointer returns the JSON pointer of a state ("" when there is none).
+func (d *document) pointer(name string) string { return d.ptrs[name] }
+
 // diagsFor returns the diagnostics whose pointer is inside state name.
 func (d *document) diagsFor(name string) []validate.Diagnostic {
-	s := d.state(name)
-	if s == nil {
+	ptr, ok := d.ptrs[name]
+	if !ok {
 		return nil
 	}
-	ptr := asl.Pointer(s.Common().Node, d.Root)
 	var out []validate.Diagnostic
 	for _, dg := range d.Diags {
 		if dg.Path == ptr || len(dg.Path) > len(ptr) && dg.Path[:len(ptr)+1] == ptr+"/" {

@@ -29,11 +29,11 @@ func (s *Studio) change(ctx app.Context, op func(root *asl.Value) error) bool {
 // stateNode returns the object of state name inside root (a clone of the
 // document), found by the pointer it has in the document.
 func (s *Studio) stateNode(root *asl.Value, name string) *asl.Value {
-	st := s.doc.state(name)
-	if st == nil {
+	ptr := s.doc.pointer(name)
+	if ptr == "" {
 		return nil
 	}
-	return asl.Lookup(root, asl.Pointer(st.Common().Node, s.doc.Root))
+	return asl.Lookup(root, ptr)
 }
 
 // setStateField sets (or, for an empty value, removes) one field of a state.

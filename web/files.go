@@ -16,7 +16,21 @@ func (s *Studio) onOpenClick(ctx app.Context, e app.Event) {
 
 // onFileChosen reads the picked file and opens it.
 func (s *Studio) onFileChosen(ctx app.Context, e app.Event) {
-	files := ctx.JSSrc().Get("files")
+	s.openFileList(ctx, ctx.JSSrc().Get("files"))
+}
+
+// onFileDrop opens a file dropped anywhere on the window.
+func (s *Studio) onFileDrop(ctx app.Context, e app.Event) {
+	dt := e.Get("dataTransfer")
+	if !dt.Truthy() || !dt.Get("files").Truthy() || dt.Get("files").Length() == 0 {
+		return
+	}
+	e.PreventDefault()
+	s.openFileList(ctx, dt.Get("files"))
+}
+
+// openFileList reads the first file of a FileList and opens it.
+func (s *Studio) openFileList(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Length() == 0 {
 		return
 	}

@@ -268,11 +268,9 @@ func (s *Studio) renderDiagnostics(diags []validate.Diagnostic, title string) ap
 // stateAt returns the innermost state whose pointer contains ptr.
 func (s *Studio) stateAt(ptr string) string {
 	best, bestLen := "", -1
-	for _, n := range stateNames(s.doc.SM) {
-		st := s.doc.state(n)
-		p := asl.Pointer(st.Common().Node, s.doc.Root)
+	for name, p := range s.doc.ptrs {
 		if (ptr == p || strings.HasPrefix(ptr, p+"/")) && len(p) > bestLen {
-			best, bestLen = n, len(p)
+			best, bestLen = name, len(p)
 		}
 	}
 	return best

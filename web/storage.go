@@ -26,7 +26,7 @@ func (s *Studio) save(ctx app.Context) {
 	if !s.mounted || ctx == nil {
 		return
 	}
-	valid := s.doc.Text
+	valid := ""
 	if s.doc.ParseErr != nil && s.doc.Root != nil {
 		valid = string(s.doc.print(s.doc.Root))
 	}

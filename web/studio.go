@@ -45,6 +45,10 @@ type Studio struct {
 	// by typing); rendering it never disturbs what the user is typing.
 	codeShown string
 	unlisten  []func()
+	// ctx is the context the studio was mounted with.
+	ctx app.Context
+	// validating is set while a validation is scheduled after a render.
+	validating bool
 	// stopGesture ends the pan or drag in progress (nil when none).
 	stopGesture func()
 }
@@ -61,6 +65,7 @@ func (s *Studio) OnInit() {
 // that the WASM app is live.
 func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
+	s.ctx = ctx
 	restored := s.restore(ctx)
 	if !restored {
 		s.fitReadable()
@@ -118,10 +123,32 @@ func (s *Studio) selectState(ctx app.Context, name string) {
 	s.save(ctx)
 }
 
-// Render implements app.Composer.
+// Render implements app.Composer. A change to the model is drawn first and
+// validated just after (the diagnostics follow one frame later), so that
+// canvas and code answer an edit at once even on large workflows.
 func (s *Studio) Render() app.UI {
+	if s.doc.diagsStale {
+		if s.ctx != nil && app.IsClient {
+			if !s.validating {
+				s.validating = true
+				// After (a timer), not Defer: the browser paints the new
+				// canvas and code before the validation runs.
+				s.ctx.After(time.Millisecond, func(ctx app.Context) {
+					s.validating = false
+					if s.doc.diagsStale {
+						s.doc.validate()
+						s.Update()
+					}
+				})
+			}
+		} else {
+			s.doc.validate()
+		}
+	}
 	ws := "workspace view-" + s.viewMode
 	return app.Div().Class("studio").
+		On("dragover", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
+		On("drop", s.onFileDrop).
 		Body(
 			s.renderTopbar(),
 			app.Div().Class(ws).Body(

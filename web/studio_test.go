@@ -38,7 +38,7 @@ func TestStudioShowsDefaultExample(t *testing.T) {
 	if !strings.Contains(page, `data-validation="valid"`) {
 		t.Error("the default example is not shown as valid")
 	}
-	if !strings.Contains(page, `<svg id="canvas-svg"`) {
+	if !strings.Contains(page, `id="canvas-svg"`) || !strings.Contains(page, `data-part="drawing"`) {
 		t.Error("the canvas is not an SVG")
 	}
 }

@@ -80,7 +80,7 @@ func plural(n int, word string) string {
 func (s *Studio) renderStatusbar() app.UI {
 	n := 0
 	if s.doc.SM != nil {
-		n = len(stateNames(s.doc.SM))
+		n = len(s.doc.states)
 	}
 	start := ""
 	if s.doc.SM != nil {
