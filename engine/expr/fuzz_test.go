@@ -18,7 +18,7 @@ func fuzzEnv() *Env {
 // FuzzPath: CheckPath, CheckReferencePath, Select and SetResult never
 // panic, and SetResult never modifies its input.
 func FuzzPath(f *testing.F) {
-	for _, s := range []string{"$", "$.a.b[0]", "$..b", "$.a.b[?(@ > 1)]", "$['a']['b'][-1]", "$$.Execution", "$v[1]", "$o.k", "$.a.b[1:3]", "$.a[*]", "$[", "$.a.", "$['x", "$.a[(@.length-1)]", "$.a[0,1]", "$.a.b[99]"} {
+	for _, s := range []string{"$", "$.a.b[0]", "$..b", "$.a.b[?(@ > 1)]", "$['a']['b'][-1]", "$$.Execution", "$v[1]", "$o.k", "$.a.b[1:3]", "$.a[*]", "$[", "$.a.", "$['x", "$.a[(@.length-1)]", "$.a[0,1]", "$.a.b[99]", "$.[*].['a', 'b']", "$[?(@.a==b)]", "$.s.[0]"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -93,6 +93,9 @@ func newCompiled(src string) (c *compiled, err error) {
 	if strings.TrimSpace(src) == "" {
 		return nil, errors.New("the expression is empty")
 	}
+	if err := checkTrailingDot(src); err != nil {
+		return nil, err
+	}
 	e, err := jsonata.Compile(src)
 	if err != nil {
 		return nil, err
@@ -122,6 +125,28 @@ func newCompiled(src string) (c *compiled, err error) {
 		}
 	}
 	return c, nil
+}
+
+// checkTrailingDot rejects a number literal that ends the expression with
+// a decimal point ("420."): jsonata-js reads it as 420 followed by the path
+// operator and fails with "Unexpected end of expression"; the library's
+// lexer keeps the dot in the number at the end of the text and accepts it.
+// (Anywhere else the library already rejects such a dot.)
+func checkTrailingDot(src string) error {
+	if !strings.HasSuffix(src, ".") {
+		return nil
+	}
+	i := len(src) - 1
+	for i > 0 && src[i-1] >= '0' && src[i-1] <= '9' {
+		i--
+	}
+	if i == len(src)-1 {
+		return nil // not a number: the library reports it
+	}
+	if i > 0 && (isIdentByte(src[i-1]) || src[i-1] == '$' || src[i-1] == '.') {
+		return nil // part of a name or a number like 1.5.: the library reports it
+	}
+	return fmt.Errorf("unexpected end of expression: the number %s ends with a decimal point", src[i:])
 }
 
 // collectRefs gathers the names of the $variables (and $functions) a

@@ -28,6 +28,8 @@ const (
 	segWildcard                // .* or [*]
 	segDescent                 // .. (applies the next step to every descendant)
 	segRaw                     // filters, slices, unions: evaluated by ojg, one node at a time
+	segProps                   // ['a', 'b']: several properties (Jayway merges them into one object at the leaf)
+	segScript                  // [(@.length-1)]: an index counted from the array's length
 )
 
 // seg is one step of a path.
@@ -36,7 +38,8 @@ type seg struct {
 	name  string
 	index int
 	raw   string
-	frag  jp.Expr // for segRaw: "$" followed by the step, for ojg
+	frag  jp.Expr  // for segRaw: "$" followed by the step, for ojg
+	names []string // for segProps
 }
 
 // path is a parsed JSONPath Path with AWS's roots: $, $$ and $name.
@@ -46,8 +49,12 @@ type path struct {
 	varName string
 	segs    []seg
 	// definite is true when the path selects at most one node (no
-	// wildcards, filters, slices, unions or descents).
+	// wildcards, filters, slices, index unions or descents), as Jayway
+	// decides it: a property union is definite as the last step.
 	definite bool
+	// computed is true when a step builds or computes its node (a property
+	// union or a script index), which a Reference Path cannot hold.
+	computed bool
 }
 
 // parsePath parses a Path. It accepts what AWS accepts: $ followed by
@@ -100,6 +107,9 @@ func parsePath(s string) (*path, error) {
 				p.segs = append(p.segs, seg{kind: segChild, name: name})
 			}
 			i = k
+		case c == '.' && i+1 < len(s) && s[i+1] == '[':
+			// Jayway reads ".[0]", ".['a']" and ".[*]" as the bracket step.
+			i++
 		case c == '.':
 			j := i + 1
 			k := scanName(s, j)
@@ -119,8 +129,11 @@ func parsePath(s string) (*path, error) {
 			if err != nil {
 				return nil, err
 			}
-			if sg.kind == segRaw || sg.kind == segWildcard {
+			switch sg.kind {
+			case segRaw, segWildcard:
 				p.definite = false
+			case segProps, segScript:
+				p.computed = true
 			}
 			if sg.kind == segRaw {
 				x, err := parseOjg("$" + sg.raw)
@@ -137,6 +150,11 @@ func parsePath(s string) (*path, error) {
 	}
 	if n := len(p.segs); n > 0 && p.segs[n-1].kind == segDescent {
 		return nil, fmt.Errorf("'..' must be followed by a name or a bracket")
+	}
+	for i, sg := range p.segs {
+		if sg.kind == segProps && i < len(p.segs)-1 {
+			p.definite = false // a union before the last step selects each property
+		}
 	}
 	return p, nil
 }
@@ -198,26 +216,14 @@ func scanBracket(s string, i int) (seg, int, error) {
 		j++
 	}
 	if j < len(s) && (s[j] == '\'' || s[j] == '"') {
-		// A quoted name, or a union of quoted names.
-		q := s[j]
-		k := j + 1
-		var b strings.Builder
-		for k < len(s) && s[k] != q {
-			if s[k] == '\\' && k+1 < len(s) && s[k+1] == q {
-				k++
+		// A quoted name, or a union of quoted names: ['a'] or ['a', 'b'].
+		if names, k, ok, err := scanNames(s, j); err != nil {
+			return seg{}, 0, err
+		} else if ok {
+			if len(names) == 1 {
+				return seg{kind: segChild, name: names[0]}, k, nil
 			}
-			b.WriteByte(s[k])
-			k++
-		}
-		if k >= len(s) {
-			return seg{}, 0, fmt.Errorf("unterminated string at offset %d", j)
-		}
-		k++
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		if k < len(s) && s[k] == ']' {
-			return seg{kind: segChild, name: b.String()}, k + 1, nil
+			return seg{kind: segProps, names: names, raw: s[i:k]}, k, nil
 		}
 	}
 	// Find the matching ']' (quotes and nested brackets/parentheses skipped).
@@ -260,9 +266,88 @@ func scanBracket(s string, i int) (seg, int, error) {
 		return seg{kind: segWildcard}, k + 1, nil
 	}
 	if strings.HasPrefix(inner, "(") {
-		return seg{}, 0, fmt.Errorf("script expressions are not supported: %s", s[i:k+1])
+		n, err := parseScriptIndex(inner)
+		if err != nil {
+			return seg{}, 0, fmt.Errorf("%v: %s", err, s[i:k+1])
+		}
+		return seg{kind: segScript, index: n, raw: s[i : k+1]}, k + 1, nil
 	}
-	return seg{kind: segRaw, raw: s[i : k+1]}, k + 1, nil
+	raw := s[i : k+1]
+	if strings.HasPrefix(inner, "?") {
+		raw = "[" + quoteBareWords(inner) + "]"
+	}
+	return seg{kind: segRaw, raw: raw}, k + 1, nil
+}
+
+// scanNames reads the quoted names of a bracket step starting at the
+// quote s[j]: 'a' or 'a', 'b' (either quote; a backslash before the quote
+// escapes it, other backslashes are kept). ok is false when the bracket
+// holds something else after a name (left to ojg).
+func scanNames(s string, j int) (names []string, end int, ok bool, err error) {
+	k := j
+	for {
+		q := s[k]
+		var b strings.Builder
+		k++
+		for k < len(s) && s[k] != q {
+			if s[k] == '\\' && k+1 < len(s) && s[k+1] == q {
+				k++
+			}
+			b.WriteByte(s[k])
+			k++
+		}
+		if k >= len(s) {
+			return nil, 0, false, fmt.Errorf("unterminated string at offset %d", j)
+		}
+		names = append(names, b.String())
+		k = skipSpaces(s, k+1)
+		switch {
+		case k < len(s) && s[k] == ']':
+			return names, k + 1, true, nil
+		case k < len(s) && s[k] == ',':
+			k = skipSpaces(s, k+1)
+			if k < len(s) && (s[k] == '\'' || s[k] == '"') {
+				continue
+			}
+			if k < len(s) && s[k] == ']' {
+				return nil, 0, false, fmt.Errorf("empty property in the union at offset %d", k)
+			}
+		}
+		return nil, 0, false, nil
+	}
+}
+
+func skipSpaces(s string, k int) int {
+	for k < len(s) && s[k] == ' ' {
+		k++
+	}
+	return k
+}
+
+// parseScriptIndex reads the one script expression paths use in practice,
+// (@.length-N) (also +N or no offset): an index counted from the length of
+// the array it applies to, as Goessner's JSONPath and asl-validator
+// evaluate it.
+func parseScriptIndex(inner string) (int, error) {
+	body := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(inner, "("), ")"))
+	if !strings.HasSuffix(inner, ")") || !strings.HasPrefix(body, "@.length") {
+		return 0, fmt.Errorf("script expressions other than (@.length-N) are not supported")
+	}
+	rest := strings.ReplaceAll(strings.TrimPrefix(body, "@.length"), " ", "")
+	if rest == "" {
+		return 0, nil
+	}
+	if rest[0] != '-' && rest[0] != '+' {
+		return 0, fmt.Errorf("script expressions other than (@.length-N) are not supported")
+	}
+	n, err := strconv.Atoi(rest[1:])
+	if err != nil || rest[1] == '+' || rest[1] == '-' {
+		return 0, fmt.Errorf("script expressions other than (@.length-N) are not supported")
+	}
+	if rest[0] == '-' {
+		n = -n
+	}
+	return n, nil
 }
 
 // jaywayPath renders the first n steps of a definite path as Jayway
@@ -276,6 +361,8 @@ func (p *path) jaywayPath(n int) string {
 			b.WriteString("['" + sg.name + "']")
 		case segIndex:
 			b.WriteString("[" + strconv.Itoa(sg.index) + "]")
+		case segProps, segScript:
+			b.WriteString(sg.raw)
 		}
 	}
 	return b.String()

@@ -17,7 +17,7 @@ func SetResult(data any, refPath string, result any) (any, error) {
 	if err != nil {
 		return nil, newError(ErrResultPathMatchFailure, "Invalid ResultPath '%s': %v", refPath, err)
 	}
-	if !p.definite || p.root != rootInput {
+	if !p.definite || p.computed || p.root != rootInput {
 		return nil, newError(ErrResultPathMatchFailure, "Invalid ResultPath '%s': it must be a reference path into the state's input", refPath)
 	}
 	out, ok := setAt(data, p.segs, result)

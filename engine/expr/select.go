@@ -26,8 +26,8 @@ func CheckReferencePath(s string) error {
 	if err != nil {
 		return fmt.Errorf("invalid JSONPath '%s': %v", s, err)
 	}
-	if !p.definite {
-		return fmt.Errorf("invalid reference path '%s': a reference path selects a single node, so it cannot contain wildcards, filters, slices, unions or '..'", s)
+	if !p.definite || p.computed {
+		return fmt.Errorf("invalid reference path '%s': a reference path selects a single node, so it cannot contain wildcards, filters, slices, unions, script expressions or '..'", s)
 	}
 	return nil
 }
@@ -135,9 +135,37 @@ func (p *path) eval(env *Env) (v any, miss string) {
 				return nil, "No results for path: " + p.jaywayPath(len(p.segs))
 			}
 			cur = a[n]
+		case segProps:
+			m, ok := cur.(map[string]any)
+			if !ok {
+				return nil, fmt.Sprintf("Expected to find an object with property %s in path %s but found '%s'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonProvider'.", sg.raw, p.jaywayPath(i), javaClass(cur))
+			}
+			cur = mergeProps(m, sg.names)
+		case segScript:
+			a, ok := cur.([]any)
+			if !ok {
+				return nil, "No results for path: " + p.jaywayPath(i+1)
+			}
+			n := len(a) + sg.index
+			if n < 0 || n >= len(a) {
+				return nil, "No results for path: " + p.jaywayPath(i+1)
+			}
+			cur = a[n]
 		}
 	}
 	return cur, ""
+}
+
+// mergeProps is Jayway's value for a property union as the last step: an
+// object with those of the properties m has.
+func mergeProps(m map[string]any, names []string) map[string]any {
+	out := make(map[string]any, len(names))
+	for _, n := range names {
+		if v, ok := m[n]; ok {
+			out[n] = v
+		}
+	}
+	return out
 }
 
 // javaClass names the Java class Jayway reports for a JSON value.
@@ -167,9 +195,36 @@ func javaClass(v any) string {
 // order) so results are deterministic.
 func (p *path) selectAll(root any) []any {
 	nodes := []any{root}
-	for _, sg := range p.segs {
+	for i, sg := range p.segs {
 		var next []any
 		switch sg.kind {
+		case segProps:
+			// Merged into one object per node as the last step, each
+			// property's value otherwise (Jayway).
+			leaf := i == len(p.segs)-1
+			for _, n := range nodes {
+				m, ok := n.(map[string]any)
+				if !ok {
+					continue
+				}
+				if leaf {
+					next = append(next, mergeProps(m, sg.names))
+					continue
+				}
+				for _, name := range sg.names {
+					if v, ok := m[name]; ok {
+						next = append(next, v)
+					}
+				}
+			}
+		case segScript:
+			for _, n := range nodes {
+				if a, ok := n.([]any); ok {
+					if k := len(a) + sg.index; k >= 0 && k < len(a) {
+						next = append(next, a[k])
+					}
+				}
+			}
 		case segChild:
 			for _, n := range nodes {
 				if m, ok := n.(map[string]any); ok {

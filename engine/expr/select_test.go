@@ -79,13 +79,13 @@ func TestSelectErrors(t *testing.T) {
 }
 
 func TestCheckPaths(t *testing.T) {
-	valid := []string{"$", "$.a", "$.a.b[0]", "$['a b']", "$$", "$$.Execution.Input", "$var", "$var.x[1]", "$.a-b", "$.items[*]", "$..x", "$.a[?(@.b > 1)]", "$.a[1:2]"}
+	valid := []string{"$", "$.a", "$.a.b[0]", "$['a b']", "$$", "$$.Execution.Input", "$var", "$var.x[1]", "$.a-b", "$.items[*]", "$..x", "$.a[?(@.b > 1)]", "$.a[1:2]", "$[(@.length-1)].bar"}
 	for _, p := range valid {
 		if err := CheckPath(p); err != nil {
 			t.Errorf("CheckPath(%q) = %v, want nil", p, err)
 		}
 	}
-	invalid := []string{"", "a.b", "bug$.library.movies", "$.", "$.a.", "$[", "$['unterminated]", "$[(@.length-1)].bar", "()", ".guid", "..guid", "$[]", "$.items.length()", "$.a.b()"}
+	invalid := []string{"", "a.b", "bug$.library.movies", "$.", "$.a.", "$[", "$['unterminated]", "()", ".guid", "..guid", "$[]", "$.items.length()", "$.a.b()"}
 	for _, p := range invalid {
 		if err := CheckPath(p); err == nil {
 			t.Errorf("CheckPath(%q) = nil, want an error", p)
@@ -120,10 +120,12 @@ func TestSelectDeterministic(t *testing.T) {
 	env := &Env{Input: js(t, `{"a":{"z":1,"b":2,"m":{"k":3},"c":4,"x":5,"y":6},"arr":[{"k":1},{"k":2,"j":{"k":5}}]}`)}
 	for i := 0; i < 5; i++ {
 		for path, want := range map[string]string{
-			"$.a.*":        `[2,4,{"k":3},5,6,1]`,
-			"$..k":         `[3,1,2,5]`,
-			"$..[?(@.k)]":  `[{"k":3},{"k":1},{"j":{"k":5},"k":2},{"k":5}]`,
-			"$.a['z','c']": `[1,4]`,
+			"$.a.*":               `[2,4,{"k":3},5,6,1]`,
+			"$..k":                `[3,1,2,5]`,
+			"$..[?(@.k)]":         `[{"k":3},{"k":1},{"j":{"k":5},"k":2},{"k":5}]`,
+			"$.a['z','c']":        `{"c":4,"z":1}`,
+			"$.arr[*]['j','k']":   `[{"k":1},{"j":{"k":5},"k":2}]`,
+			"$.arr[*]['j','k'].k": `[5]`,
 		} {
 			got, err := Select(path, env)
 			if err != nil {
