@@ -66,7 +66,7 @@ func (c *checker) catalogTask(st *stateInfo) {
 			}
 			return
 		}
-		c.warnf(CodeUnknownIntegrated, f.Value.Pos, rptr, "%s is not in the service catalog (%s)%s: Step Functions rejects resources it does not recognize", res, cat.Source(), suggestResource(cat, id))
+		c.warnf(CodeUnknownIntegrated, f.Value.Pos, rptr, "%s is not an integration of the service catalog (%s); Step Functions rejects resources it does not recognize%s", res, cat.Source(), suggestResource(cat, id))
 		return
 	}
 	if info.Unavailable != "" {
@@ -108,6 +108,11 @@ func suggestResource(cat *catalog.Catalog, id string) string {
 			if strings.EqualFold(o.ID, id) {
 				return " (did you mean " + catalog.ResourcePrefix + o.ID + pattern + "?)"
 			}
+		}
+		// Optimized integrations cover a few actions of a service; the
+		// others are called through the AWS SDK integration.
+		if info, err := cat.Lookup("aws-sdk:" + id); err == nil && info.Unavailable == "" {
+			return " (the AWS SDK integration is " + catalog.ResourcePrefix + info.ID + pattern + ")"
 		}
 		return ""
 	}

@@ -218,9 +218,13 @@ func TestCatalogChecks(t *testing.T) {
       "Parameters": {"TableName": "t"}`, []want{
 			{Warning, CodeUnknownIntegrated, p + "/Resource", `"arn:aws:states:::aws-sdk:dynamodb:PutItem"`, "did you mean arn:aws:states:::aws-sdk:dynamodb:putItem?"},
 		}},
+		{"optimized action that is an SDK one", `      "Resource": "arn:aws:states:::kms:encrypt",
+      "Parameters": {"KeyId": "k", "Plaintext": "p"}`, []want{
+			{Warning, CodeUnknownIntegrated, p + "/Resource", `"arn:aws:states:::kms:encrypt"`, "the AWS SDK integration is arn:aws:states:::aws-sdk:kms:encrypt)"},
+		}},
 		{"unknown service", `      "Resource": "arn:aws:states:::aws-sdk:dynamo:putItem",
       "Parameters": {"TableName": "t"}`, []want{
-			{Warning, CodeUnknownIntegrated, p + "/Resource", `"arn:aws:states:::aws-sdk:dynamo:putItem"`, "not in the service catalog"},
+			{Warning, CodeUnknownIntegrated, p + "/Resource", `"arn:aws:states:::aws-sdk:dynamo:putItem"`, "is not an integration of the service catalog"},
 		}},
 		{"SAM partition placeholder", `      "Resource": "arn:${AWS::Partition}:states:::aws-sdk:dynamodb:putItem",
       "Parameters": {"TableName": "t", "Item": {}}`, nil},
