@@ -27,7 +27,12 @@ type frame struct {
 	hidden bool
 	// free is a finished stateRun that the next state of this frame reuses.
 	free *stateRun
+	// clockFn is f.clock, bound once for expressions (JSONata $now, $millis).
+	clockFn func() time.Time
 }
+
+// clock returns the frame's virtual time.
+func (f *frame) clock() time.Time { return f.now }
 
 // newRun returns a stateRun for the next state of the frame.
 func (f *frame) newRun() *stateRun {
@@ -236,7 +241,10 @@ func (r *stateRun) jsonata() bool { return r.info.jsonata }
 // env is the expression environment with data as $ / $states.input.
 func (r *stateRun) env(data any) *expr.Env {
 	e := r.f.e
-	r.envBuf = expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.randFn, UUID: e.uuidFn}
+	if r.f.clockFn == nil {
+		r.f.clockFn = r.f.clock
+	}
+	r.envBuf = expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.randFn, UUID: e.uuidFn, Now: r.f.clockFn}
 	return &r.envBuf
 }
 
