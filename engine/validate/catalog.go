@@ -1,6 +1,7 @@
 package validate
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,7 +54,7 @@ func (c *checker) catalogTask(st *stateInfo) {
 	if strings.HasPrefix(id, "aws-sdk:") && strings.Contains(id, ".sync") {
 		// AWS SDK integrations offer request-response and
 		// .waitForTaskToken only.
-		c.report(Error, CodeSchema, f.Value.Pos, rptr, notRecognized, res)
+		c.rejectResource(f, rptr, "")
 		return
 	}
 	info, err := cat.Lookup(id)
@@ -62,7 +63,7 @@ func (c *checker) catalogTask(st *stateInfo) {
 			// A curated integration whose service shapes this catalog
 			// lacks: only its patterns can be checked.
 			if _, pattern := cutPattern(id); !o.Supports(pattern) {
-				c.report(Error, CodeSchema, f.Value.Pos, rptr, notRecognized+" (%s supports the patterns %s)", res, o.ID, patternList(o.Patterns))
+				c.rejectResource(f, rptr, o.ID+" supports the patterns "+patternList(o.Patterns))
 			}
 			return
 		}
@@ -70,11 +71,11 @@ func (c *checker) catalogTask(st *stateInfo) {
 		return
 	}
 	if info.Unavailable != "" {
-		c.report(Error, CodeSchema, f.Value.Pos, rptr, notRecognized+" (%s)", res, info.Unavailable)
+		c.rejectResource(f, rptr, info.Unavailable)
 		return
 	}
 	if o := info.Optimized; o != nil && !o.Supports(info.Pattern) {
-		c.report(Error, CodeSchema, f.Value.Pos, rptr, notRecognized+" (%s supports the patterns %s)", res, o.ID, patternList(o.Patterns))
+		c.rejectResource(f, rptr, o.ID+" supports the patterns "+patternList(o.Patterns))
 		return
 	}
 	c.catalogParameters(st, cat, id)
@@ -82,6 +83,19 @@ func (c *checker) catalogTask(st *stateInfo) {
 		// A callback's SendTaskFailure may name any error.
 		c.catalogErrors(st, cat, info)
 	}
+}
+
+// rejectResource reports a Resource that CreateStateMachine rejects, in
+// AWS's words, with why after them; Options.SkipResourceChecks turns it off.
+func (c *checker) rejectResource(f *asl.Field, ptr, why string) {
+	if c.opts.SkipResourceChecks {
+		return
+	}
+	msg := fmt.Sprintf(notRecognized, f.Value.Str)
+	if why != "" {
+		msg += " (" + why + ")"
+	}
+	c.report(Error, CodeSchema, f.Value.Pos, ptr, "%s", msg)
 }
 
 // integrationID returns the part of a service integration resource after

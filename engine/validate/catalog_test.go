@@ -249,6 +249,13 @@ func TestCatalogChecksOff(t *testing.T) {
 	if len(diags) != 0 {
 		t.Errorf("with NoWarnings: %v", diags)
 	}
+	syncSrc := strings.Replace(src, "putItem", "putItem.sync", 1)
+	if diags, _ := ValidateBytes([]byte(syncSrc), Options{Catalog: fixtureCatalog(t), SkipResourceChecks: true}); HasErrors(diags) {
+		t.Errorf("with SkipResourceChecks: %v", diags)
+	}
+	if diags, _ := ValidateBytes([]byte(syncSrc), Options{Catalog: fixtureCatalog(t)}); !HasErrors(diags) {
+		t.Errorf("aws-sdk .sync without SkipResourceChecks: no error in %v", diags)
+	}
 	diags, _ = ValidateBytes([]byte(src), Options{Catalog: fixtureCatalog(t)})
 	// Itme unknown, TableName and Item missing, DynamoDB.Nope unknown.
 	if len(diags) != 4 {
