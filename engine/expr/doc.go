@@ -75,10 +75,18 @@
 //
 //   - Paths follow Jayway JsonPath (which AWS uses): dot-notation names may
 //     hold any character but '.', '[' and spaces ($.delivery-partner),
-//     bracket names keep backslashes, errors quote Jayway's messages.
+//     bracket names keep backslashes, errors quote Jayway's messages,
+//     ".[0]" is "[0]", and a property union ['a', 'b'] as the last step
+//     gives one object with those properties (definite), before another
+//     step each property's value. Beyond Jayway, as deployed templates
+//     and asl-validator expect: an unquoted word compared in a filter is a
+//     string ([?(@.lang==es)]), and [(@.length-N)] counts from the end.
+//   - Parsed Paths and intrinsic calls are cached by source text (bounded,
+//     shared between goroutines), as are compiled JSONata expressions.
 //   - Runtime objects keep no key order, so wildcards, descents, $keys,
-//     $each, $spread and States.JsonToString visit members in sorted key
-//     order (deterministic; AWS uses the input's order).
+//     $each, $spread, $sift, JSONata's "*" and "**" and
+//     States.JsonToString visit members in sorted key order
+//     (deterministic; AWS uses the input's order).
 //   - JSONata runs with no context document, as in AWS: data is reached
 //     through $states and variables; $eval is absent (AWS: use $parse).
 //     Whole-number results are int64 (AWS prints 7, not 7.0).

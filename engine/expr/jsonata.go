@@ -96,11 +96,13 @@ func newCompiled(src string) (c *compiled, err error) {
 	if err := checkTrailingDot(src); err != nil {
 		return nil, err
 	}
-	e, err := jsonata.Compile(src)
+	// Wildcards visit object members in sorted key order (jsonata_order.go).
+	code, _ := rewriteWildcards(src)
+	e, err := jsonata.Compile(code)
 	if err != nil {
 		return nil, err
 	}
-	root, err := jparse.Parse(src)
+	root, err := jparse.Parse(code)
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,9 @@ import (
 // the URL functions follow JavaScript's encodeURIComponent/encodeURI
 // (space is %20, '+' is not a space), and $keys of one key is that key.
 // $keys, $each and $spread visit object members in sorted key order so a
-// run is deterministic (runtime objects keep no source order; the path
-// wildcard "*" and $sift/$merge of the library still visit them in Go map
-// order, which only matters where the result is an array).
+// run is deterministic (runtime objects keep no source order); so do "*",
+// "**" and $sift (jsonata_order.go). $merge's result does not depend on
+// the order it visits members in.
 
 var (
 	undefinedFirst = jtypes.ArgUndefined(0)

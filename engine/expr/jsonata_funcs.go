@@ -18,6 +18,9 @@ import (
 // Those that need the evaluation's Env ($random, $uuid) read it from c.
 func awsFunctions(c *compiled) map[string]jsonata.Extension {
 	m := compatFunctions()
+	for name, ext := range orderFunctions() {
+		m[name] = ext
+	}
 	for name, ext := range map[string]jsonata.Extension{
 		"partition":    {Func: jPartition},
 		"range":        {Func: jRange},
