@@ -20,6 +20,7 @@ func (s *Studio) drawing(g *layout.Geometry) string {
 	b.WriteString(`" height="`)
 	b.WriteString(num(g.Height))
 	b.WriteString(`">`)
+	drawRun = s.canvasRunState()
 	s.drawGroups(&b, g)
 	s.drawEdges(&b, g)
 	s.drawNodes(&b, g)
@@ -53,6 +54,7 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 		if n.State != "" {
 			attr(b, "data-state", n.State)
 			attr(b, "data-kind", n.Kind)
+			drawRun.nodeAttrs(b, n.State)
 		}
 		b.WriteString(`><rect rx="10"`)
 		attr(b, "width", num(n.W))
@@ -72,6 +74,7 @@ func (s *Studio) drawEdges(b *strings.Builder, g *layout.Geometry) {
 		b.WriteString(`<g`)
 		attr(b, "data-part", "edge "+e.Kind)
 		attr(b, "data-edge", e.From+"|"+e.To)
+		drawRun.edgeAttrs(b, e.From, e.To)
 		b.WriteString(`><path data-part="line" marker-end="url(#arrow)"`)
 		attr(b, "d", polyline(e.Points))
 		b.WriteString(`/>`)
@@ -134,6 +137,7 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 		attr(b, "data-kind", n.Kind)
 		attr(b, "transform", translate(n.X, n.Y))
 		attr(b, "aria-label", kindLabel[n.Kind]+" state "+n.State)
+		drawRun.nodeAttrs(b, n.State)
 		b.WriteString(`><rect data-part="box" rx="8"`)
 		attr(b, "width", num(n.W))
 		attr(b, "height", num(n.H))
@@ -148,7 +152,9 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 		attr(b, "y", num(n.H-8))
 		b.WriteString(`>`)
 		b.WriteString(html.EscapeString(truncate(sub, 24)))
-		b.WriteString(`</text></g>`)
+		b.WriteString(`</text>`)
+		drawRun.nodeBadges(b, n.State, n.W)
+		b.WriteString(`</g>`)
 	}
 }
 

@@ -157,6 +157,7 @@ func (s *Studio) Render() app.UI {
 				s.renderCodePane(),
 				s.renderInspector(),
 			),
+			s.renderRunPanel(),
 			s.renderStatusbar(),
 			when(s.drag != nil && s.drag.moved, func() app.UI {
 				return app.Div().Class("ghost").

@@ -43,7 +43,7 @@ func newHandler(version string) *app.Handler {
 		Description:             "Design, edit and run AWS Step Functions workflows in the browser.",
 		Lang:                    "en",
 		Icon:                    app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
-		Styles:                  []string{"/web/app.css"},
+		Styles:                  []string{"/web/app.css", "/web/run.css"},
 		BackgroundColor:         "#0f1319",
 		ThemeColor:              "#1f3b73",
 		LoadingLabel:            "Loading ASL Studio… {progress}%",

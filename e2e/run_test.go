@@ -1,0 +1,350 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/chromedp/chromedp"
+)
+
+// outcome is what a run promises: status, output, per-state statuses, and
+// for a run that pauses, what to answer and what follows.
+type outcome struct {
+	Status          string          `json:"status"`
+	Output          json.RawMessage `json:"output"`
+	Error           string          `json:"error"`
+	States          map[string][]string
+	SendTaskSuccess json.RawMessage `json:"sendTaskSuccess"`
+	Then            *outcome        `json:"then"`
+}
+
+// galleryEntry is an example's promised outcomes (assets/examples/index.json).
+type galleryEntry struct {
+	ID       string             `json:"id"`
+	TestCase string             `json:"testCase"`
+	Outcomes map[string]outcome `json:"outcomes"`
+}
+
+// setText types text into a textarea or input as a paste would.
+func (b *browser) setText(label, text string) {
+	b.t.Helper()
+	b.do("type "+label, chromedp.SetValue(chromedp.CSS(`[aria-label="`+label+`"]`), text),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('[aria-label="`+label+`"]').dispatchEvent(new Event("input", {bubbles: true}))`))
+}
+
+// checkOutcome compares the run panel and the canvas with a promised outcome.
+func (b *browser) checkOutcome(id string, st string, oc *outcome) {
+	t := b.t
+	t.Helper()
+	if st != oc.Status {
+		t.Errorf("%s: status %s, want %s", id, st, oc.Status)
+		return
+	}
+	if oc.Status == "SUCCEEDED" && len(oc.Output) > 0 {
+		if got, w := b.runOutput(), decode(t, oc.Output); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: output %s, want %s", id, asl.EncodeJSON(got), oc.Output)
+		}
+	}
+	if oc.Error != "" {
+		if got := eval[string](b, `(document.querySelector('[data-run="error"]')||{textContent:""}).textContent`); got != oc.Error {
+			t.Errorf("%s: error %q, want %q", id, got, oc.Error)
+		}
+	}
+	for kind, names := range oc.States {
+		for _, n := range names {
+			got := b.stateStatus(n)
+			if got != kind && !(kind == "succeeded" && got == "retried") {
+				t.Errorf("%s: %s is %q, want %s", id, n, got, kind)
+			}
+		}
+	}
+}
+
+func gallery(t *testing.T) []galleryEntry {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	src, err := os.ReadFile(filepath.Join(filepath.Dir(file), "..", "assets", "examples", "index.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []galleryEntry
+	if err := json.Unmarshal(src, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func (b *browser) click(what, sel string) {
+	b.t.Helper()
+	b.do(what, chromedp.Click(chromedp.CSS(sel)))
+}
+
+// openExample opens a gallery example and waits for its states.
+func (b *browser) openExample(id string) {
+	b.t.Helper()
+	b.click("open the gallery", `[aria-label="Examples"]`)
+	b.click("pick "+id, `[data-example="`+id+`"]`)
+	b.waitFor("the run panel to follow the example", `!!document.querySelector('[data-run-panel]')`)
+}
+
+// runStatus is the execution status the run panel shows ("" before a run).
+func (b *browser) runStatus() string {
+	return eval[string](b, `(document.querySelector('[data-run-status]')||{dataset:{}}).dataset.runStatus||""`)
+}
+
+// waitRunDone waits until the run panel shows a status other than RUNNING.
+func (b *browser) waitRunDone() string {
+	b.t.Helper()
+	b.waitFor("the run to finish", `(() => { const e = document.querySelector('[data-run-status]'); return e && e.dataset.runStatus && e.dataset.runStatus !== "RUNNING" })()`)
+	return b.runStatus()
+}
+
+// stateStatus is the data-status of a state on the canvas.
+func (b *browser) stateStatus(name string) string {
+	return eval[string](b, `(document.querySelector('[data-state="`+name+`"]')||{getAttribute:()=>"(missing)"}).getAttribute("data-status")||""`)
+}
+
+// runOutput is the execution output the run panel shows, decoded.
+func (b *browser) runOutput() any {
+	b.t.Helper()
+	text := eval[string](b, `(document.querySelector('[data-run="output"]')||{textContent:""}).textContent`)
+	v, err := asl.DecodeJSON([]byte(text))
+	if err != nil {
+		b.t.Fatalf("run output %q: %v", text, err)
+	}
+	return v
+}
+
+func decode(t *testing.T, raw []byte) any {
+	t.Helper()
+	v, err := asl.DecodeJSON(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestRunRetryAndCatch(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("retry-and-catch")
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s, want SUCCEEDED", st)
+	}
+	var want galleryEntry
+	for _, g := range gallery(t) {
+		if g.ID == "retry-and-catch" {
+			want = g
+		}
+	}
+	oc := want.Outcomes[want.TestCase]
+	for _, n := range oc.States["caught"] {
+		if got := b.stateStatus(n); got != "caught" {
+			t.Errorf("%s: data-status %q, want caught", n, got)
+		}
+	}
+	for _, n := range oc.States["retried"] {
+		if got := b.stateStatus(n); got != "retried" {
+			t.Errorf("%s: data-status %q, want retried", n, got)
+		}
+		if a := eval[string](b, `document.querySelector('[data-state="`+n+`"]').getAttribute("data-attempts")`); a != "3" {
+			t.Errorf("%s: %s attempts shown, want 3", n, a)
+		}
+	}
+	for _, n := range oc.States["succeeded"] {
+		if got := b.stateStatus(n); got != "succeeded" && got != "retried" {
+			t.Errorf("%s: data-status %q, want succeeded", n, got)
+		}
+	}
+	if got := b.stateStatus("Confirm order"); got != "not-reached" {
+		t.Errorf("Confirm order: data-status %q, want not-reached", got)
+	}
+	if !eval[bool](b, `document.querySelector('[data-edge="Charge card|Manual payment"]').getAttribute("data-taken") === "true"`) {
+		t.Error("the catch edge Charge card → Manual payment is not highlighted")
+	}
+	if eval[bool](b, `document.querySelector('[data-edge="Charge card|Confirm order"]').getAttribute("data-taken") === "true"`) {
+		t.Error("the edge Charge card → Confirm order is highlighted but was not taken")
+	}
+	if got, w := b.runOutput(), decode(t, oc.Output); !reflect.DeepEqual(got, w) {
+		t.Errorf("output %v, want %v", got, w)
+	}
+
+	// The data inspector: the caught state's stages, error and attempts.
+	b.click("select Reserve inventory", `[data-state="Reserve inventory"]`)
+	b.click("State data tab", `[data-run-tab="data"]`)
+	b.waitFor("the inspector", `!!document.querySelector('[data-run-inspector="Reserve inventory"] [data-stage="afterResultSelector"]')`)
+	stage := func(k string) any {
+		text := eval[string](b, `document.querySelector('[data-run-inspector] [data-stage="`+k+`"] pre').textContent`)
+		return decode(t, []byte(text))
+	}
+	if got := stage("afterResultSelector"); !reflect.DeepEqual(got, map[string]any{"reservationId": "res-31"}) {
+		t.Errorf("After ResultSelector %v", got)
+	}
+	if got := stage("afterParameters"); !strings.Contains(string(asl.EncodeJSON(got)), `"orderId":"ord-5150"`) {
+		t.Errorf("After Parameters %v", got)
+	}
+	if n := eval[int](b, `document.querySelectorAll('[data-stage="attempts"] li').length`); n != 3 {
+		t.Errorf("%d attempts listed, want 3", n)
+	}
+	b.screenshot("run-data-inspector")
+
+	b.click("select Charge card", `[data-state="Charge card"]`)
+	b.waitFor("the caught error", `(document.querySelector('[data-run="state-error"]')||{}).textContent === "Payment.Declined"`)
+	b.screenshot("run-caught-error")
+
+	// Events: filter, click travels to the event.
+	b.click("Events tab", `[data-run-tab="events"]`)
+	b.do("filter", chromedp.SendKeys(chromedp.CSS(`[aria-label="Filter events"]`), "TaskFailed"))
+	b.waitFor("the filter", `document.querySelectorAll('[data-event-id]').length === 3`)
+	b.click("first failure", `[data-event-type="TaskFailed"]`)
+	b.waitFor("time travel to the first failure", `document.querySelector('[data-state="Charge card"]').getAttribute("data-status") === "not-reached"`)
+	if got := b.stateStatus("Reserve inventory"); got != "running" {
+		t.Errorf("at the first failure Reserve inventory is %q, want running", got)
+	}
+}
+
+func TestRunBreakpointStepAndBack(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("retry-and-catch")
+	b.click("select Charge card", `[data-state="Charge card"]`)
+	b.press("F9", "F9", 120, 0)
+	b.waitFor("the breakpoint mark", `document.querySelector('[data-state="Charge card"]').getAttribute("data-breakpoint") === "true"`)
+	b.click("Run", `[aria-label="Run"]`)
+	b.waitFor("the breakpoint", `(document.querySelector('[data-run-status]')||{textContent:""}).textContent.includes("Breakpoint")`)
+	if got := b.stateStatus("Charge card"); got != "running" {
+		t.Errorf("at the breakpoint Charge card is %q, want running", got)
+	}
+	if got := b.stateStatus("Reserve inventory"); got != "retried" {
+		t.Errorf("at the breakpoint Reserve inventory is %q, want retried", got)
+	}
+	n0 := eval[int](b, `+document.querySelector('[data-run-events]').dataset.runEvents`)
+	b.click("Step", `[aria-label="Step"]`)
+	b.waitFor("one more event", `+document.querySelector('[data-run-events]').dataset.runEvents === `+fmtInt(n0+1))
+	b.click("Step back", `[aria-label="Step back"]`)
+	b.waitFor("the view one event back", `+document.querySelector('[data-run-view]').dataset.runView === `+fmtInt(n0))
+	b.click("Step back", `[aria-label="Step back"]`)
+	b.click("Step back", `[aria-label="Step back"]`)
+	b.waitFor("back before Charge card was entered", `document.querySelector('[data-state="Charge card"]').getAttribute("data-status") === "not-reached"`)
+	b.click("Continue", `[aria-label="Continue"]`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s after Continue, want SUCCEEDED", st)
+	}
+	if got := b.stateStatus("Charge card"); got != "caught" {
+		t.Errorf("after Continue Charge card is %q, want caught", got)
+	}
+}
+
+func TestRunHumanApprovalThroughTheUI(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("human-approval")
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != "PAUSED" {
+		t.Fatalf("status %s, want PAUSED on the task token", st)
+	}
+	tok := eval[string](b, `document.querySelector('[data-run="token"]').textContent`)
+	if tok == "" {
+		t.Fatal("no task token shown")
+	}
+	paused := eval[string](b, `(document.querySelector('[data-status="paused"]')||{getAttribute:()=>""}).getAttribute("data-state")`)
+	if paused == "" {
+		t.Fatal("no state is marked paused")
+	}
+	b.screenshot("run-paused-token")
+	b.click("Heartbeat", `[aria-label="Heartbeat"]`)
+	b.waitFor("the heartbeat", `(document.querySelector('[data-run="token-note"]')||{textContent:""}).textContent.includes("Heartbeat")`)
+	b.setText("Task output", `{"approved": true, "approver": "maria.garcia"}`)
+	b.click("Send success", `[aria-label="Send success"]`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s after approving, want SUCCEEDED", st)
+	}
+	out, _ := b.runOutput().(map[string]any)
+	if out["approvedBy"] != "maria.garcia" || out["status"] != "PAID" {
+		t.Errorf("output %v, want it approved by maria.garcia and PAID", out)
+	}
+	if got := b.stateStatus(paused); got == "paused" || got == "not-reached" {
+		t.Errorf("%s is %q after approval", paused, got)
+	}
+}
+
+func TestTestStateParametersStages(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("retry-and-catch")
+	b.click("select Charge card", `[data-state="Charge card"]`)
+	b.click("Test state tab", `[data-run-tab="test"]`)
+	b.waitFor("the test form", `!!document.querySelector('[data-test-state="Charge card"]')`)
+	set := b.setText
+	set("Test input", `{"orderId":"o-1","amount":12.5,"currency":"EUR","card":{"last4":"4242"}}`)
+	set("Mocked result", `{"StatusCode":200,"Payload":{"chargeId":"ch_1","extra":true}}`)
+	b.click("Test state", `[aria-label="Test state"]`)
+	b.waitFor("the result", `!!document.querySelector('[data-test="status"]')`)
+	if st := eval[string](b, `document.querySelector('[data-test="status"]').textContent`); st != "SUCCEEDED" {
+		t.Fatalf("status %s", st)
+	}
+	if ns := eval[string](b, `document.querySelector('[data-test="next-state"]').textContent`); ns != "Confirm order" {
+		t.Errorf("next state %q, want Confirm order", ns)
+	}
+	stage := func(k string) any {
+		text := eval[string](b, `(document.querySelector('[data-test-stage="`+k+`"] pre')||{textContent:"null"}).textContent`)
+		return decode(t, []byte(text))
+	}
+	wantParams := map[string]any{
+		"FunctionName": "arn:aws:lambda:us-east-1:123456789012:function:charge-card",
+		"Payload":      map[string]any{"orderId": "o-1", "amount": 12.5, "currency": "EUR", "card": map[string]any{"last4": "4242"}},
+	}
+	if got := stage("afterParameters"); !reflect.DeepEqual(got, wantParams) {
+		t.Errorf("After Parameters %v, want %v", got, wantParams)
+	}
+	if got := stage("afterResultSelector"); !reflect.DeepEqual(got, map[string]any{"chargeId": "ch_1"}) {
+		t.Errorf("After ResultSelector %v", got)
+	}
+	out, _ := stage("afterResultPath").(map[string]any)
+	if !reflect.DeepEqual(out["charge"], map[string]any{"chargeId": "ch_1"}) || out["orderId"] != "o-1" {
+		t.Errorf("After ResultPath %v", out)
+	}
+	b.screenshot("run-test-state")
+}
+
+// TestEveryExampleRunsToItsPromisedOutcome runs each gallery example in
+// the browser with its sample input and mocks, answering task tokens
+// through the token form as the outcome says.
+func TestEveryExampleRunsToItsPromisedOutcome(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	for _, g := range gallery(t) {
+		oc, ok := g.Outcomes[g.TestCase]
+		if !ok {
+			t.Errorf("%s: no outcome for its test case %s", g.ID, g.TestCase)
+			continue
+		}
+		b.openExample(g.ID)
+		start := time.Now()
+		b.click("Run "+g.ID, `[aria-label="Run"]`)
+		st := b.waitRunDone()
+		b.checkOutcome(g.ID, st, &oc)
+		if oc.Then != nil && st == "PAUSED" {
+			if len(oc.Then.SendTaskSuccess) == 0 {
+				t.Errorf("%s: the outcome answers the token in a way this test does not know", g.ID)
+				continue
+			}
+			b.setText("Task output", string(oc.Then.SendTaskSuccess))
+			b.click("Send success", `[aria-label="Send success"]`)
+			st = b.waitRunDone()
+			b.checkOutcome(g.ID+" (then)", st, oc.Then)
+		}
+		t.Logf("%s: %s in %v (%s events)", g.ID, st, time.Since(start).Round(time.Millisecond),
+			eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`))
+	}
+}

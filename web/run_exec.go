@@ -1,0 +1,282 @@
+package web
+
+import (
+	"strings"
+	"time"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// chunkBudget is how long the engine runs before it yields to the page, so
+// that a long run keeps the tab responsive and Abort is heard mid-run.
+const chunkBudget = 12 * time.Millisecond
+
+// runSeed makes runs in the editor reproducible.
+const runSeed = 1
+
+// checkInput validates the input editor's JSON.
+func (r *runSession) checkInput() (any, bool) {
+	text := strings.TrimSpace(r.input)
+	if text == "" {
+		r.inputErr = ""
+		return map[string]any{}, true
+	}
+	v, err := asl.DecodeJSON([]byte(text))
+	if err != nil {
+		r.inputErr = err.Error()
+		return nil, false
+	}
+	r.inputErr = ""
+	return v, true
+}
+
+// checkMocks parses the MockConfigFile ("" means no mocks).
+func (r *runSession) checkMocks() (*sim.MockConfig, bool) {
+	if strings.TrimSpace(r.mocks) == "" {
+		r.mocksErr = ""
+		return nil, true
+	}
+	mc, err := sim.ParseMockConfig([]byte(r.mocks))
+	if err != nil {
+		r.mocksErr = err.Error()
+		return nil, false
+	}
+	r.mocksErr = ""
+	return mc, true
+}
+
+// newExecution prepares an execution of the document with the panel's
+// input, mocks and type; it reports why it could not.
+func (s *Studio) newExecution() bool {
+	r := s.runs()
+	r.startErr = ""
+	if s.doc.Root == nil {
+		r.startErr = "The definition does not parse."
+		return false
+	}
+	in, ok := r.checkInput()
+	if !ok {
+		r.startErr = "The input is not valid JSON: " + r.inputErr
+		r.tab = runTabInput
+		return false
+	}
+	mc, ok := r.checkMocks()
+	if !ok {
+		r.startErr = "The mocks are not a valid MockConfigFile: " + r.mocksErr
+		r.tab = runTabMocks
+		return false
+	}
+	opts := sim.Options{Type: r.execType, Seed: runSeed, Mocks: mc, TestCase: r.testCase}
+	if mc != nil {
+		if _, ok := mc.StateMachines[r.machine]; ok {
+			opts.MockStateMachine = r.machine
+		}
+	}
+	ex, err := sim.NewExecution(asl.PrintJSON(s.doc.Root), asl.EncodeJSON(in), opts)
+	if err != nil {
+		r.startErr = err.Error()
+		return false
+	}
+	r.ex, r.events = ex, nil
+	r.view, r.stoppedAt, r.eventSel = -1, "", 0
+	r.tokNote = ""
+	r.seq++
+	r.started, r.elapsed = time.Now(), 0
+	return true
+}
+
+// startRun starts a new execution and runs it in chunks to the end, a
+// breakpoint or a task token.
+func (s *Studio) startRun(ctx app.Context) {
+	if !s.newExecution() {
+		return
+	}
+	s.continueRun(ctx, false)
+}
+
+// continueRun runs the current execution in chunks. skipFirst lets the
+// run leave the breakpoint it stopped on.
+func (s *Studio) continueRun(ctx app.Context, skipFirst bool) {
+	r := s.runs()
+	if r.ex == nil || r.ex.Done() {
+		return
+	}
+	r.view, r.stoppedAt = -1, ""
+	r.running, r.abort = true, false
+	seq := r.seq
+	s.runChunk(ctx, seq, skipFirst)
+}
+
+// runChunk runs the engine for at most chunkBudget, then yields to the
+// page and continues.
+func (s *Studio) runChunk(ctx app.Context, seq int, skipFirst bool) {
+	r := s.runs()
+	if r.seq != seq || !r.running {
+		return
+	}
+	if r.abort {
+		r.ex.Abort()
+		s.endChunks()
+		return
+	}
+	deadline := time.Now().Add(chunkBudget)
+	for n := 0; ; n++ {
+		ev := r.ex.Step()
+		if ev == nil {
+			s.endChunks()
+			return
+		}
+		if !skipFirst && r.isBreakpoint(ev) {
+			r.stoppedAt = ev.Details.Name
+			s.endChunks()
+			return
+		}
+		skipFirst = false
+		if n%64 == 63 && time.Now().After(deadline) {
+			break
+		}
+	}
+	r.events = r.ex.Events()
+	r.elapsed = time.Since(r.started)
+	// Yield: the timer returns to the browser's event loop, which paints
+	// the progress and handles clicks (Abort) before the next chunk.
+	ctx.After(time.Millisecond, func(ctx app.Context) { s.runChunk(ctx, seq, false) })
+	s.Update()
+}
+
+func (s *Studio) endChunks() {
+	defer s.Update()
+	r := s.runs()
+	r.running = false
+	r.events = r.ex.Events()
+	r.elapsed = time.Since(r.started)
+	if r.ex.Status() == sim.StatusPaused {
+		r.tab = runTabData
+		if _, st := r.ex.WaitingToken(); st != "" {
+			s.selected = st
+		}
+	}
+}
+
+// isBreakpoint reports whether ev enters a state with a breakpoint.
+func (r *runSession) isBreakpoint(ev *sim.Event) bool {
+	return len(r.breakpoints) > 0 && strings.HasSuffix(ev.Type, "StateEntered") && ev.Details != nil && r.breakpoints[ev.Details.Name]
+}
+
+// stepRun moves one history event: forward in the recorded history when
+// the view is in the past, else the engine runs one event (starting a run
+// when there is none).
+func (s *Studio) stepRun(ctx app.Context) {
+	r := s.runs()
+	if r.running {
+		return
+	}
+	if r.ex != nil && !r.live() {
+		r.view++
+		if r.view >= len(r.events) {
+			r.view = -1
+		}
+		s.selectShownEvent()
+		return
+	}
+	if r.ex == nil || r.ex.Done() {
+		if !s.newExecution() {
+			return
+		}
+	}
+	r.stoppedAt = ""
+	if ev := r.ex.Step(); ev != nil && ev.Details != nil && ev.Details.Name != "" {
+		s.selected = ev.Details.Name
+	}
+	r.events = r.ex.Events()
+	r.elapsed = time.Since(r.started)
+}
+
+// stepBack shows the history one event earlier (time travel).
+func (s *Studio) stepBack() {
+	r := s.runs()
+	if r.ex == nil || r.running || len(r.events) == 0 {
+		return
+	}
+	if r.view < 0 {
+		r.view = len(r.events)
+	}
+	if r.view > 1 {
+		r.view--
+	}
+	s.selectShownEvent()
+}
+
+// selectShownEvent selects the state of the last event shown.
+func (s *Studio) selectShownEvent() {
+	r := s.runs()
+	ev := r.shown()
+	if len(ev) == 0 {
+		return
+	}
+	last := ev[len(ev)-1]
+	r.eventSel = last.ID
+	if last.Details != nil && last.Details.Name != "" {
+		s.selected = last.Details.Name
+	}
+}
+
+// abortRun stops the execution (mid-run, at a breakpoint or on a token).
+func (s *Studio) abortRun() {
+	r := s.runs()
+	if r.ex == nil || r.ex.Done() {
+		return
+	}
+	if r.running {
+		r.abort = true
+		return
+	}
+	r.ex.Abort()
+	r.events = r.ex.Events()
+	r.view = -1
+}
+
+// toggleBreakpoint sets or clears the breakpoint on a state.
+func (s *Studio) toggleBreakpoint(name string) {
+	if name == "" || s.doc.state(name) == nil {
+		return
+	}
+	r := s.runs()
+	if r.breakpoints[name] {
+		delete(r.breakpoints, name)
+	} else {
+		r.breakpoints[name] = true
+	}
+}
+
+// runKeysListening is set once the run keys are listened to.
+var runKeysListening bool
+
+// listenRunKeys handles F9 (toggle a breakpoint on the selected state),
+// F10 (step) and F8 (continue), anywhere in the page.
+func (s *Studio) listenRunKeys() {
+	if runKeysListening || !app.IsClient {
+		return
+	}
+	runKeysListening = true
+	app.Window().AddEventListener("keydown", func(ctx app.Context, e app.Event) {
+		key := e.Get("key").String()
+		if key != "F9" && key != "F10" && key != "F8" {
+			return
+		}
+		e.PreventDefault()
+		switch key {
+		case "F9":
+			s.toggleBreakpoint(s.selected)
+		case "F10":
+			s.stepRun(ctx)
+		case "F8":
+			if r := s.runs(); r.ex != nil && !r.ex.Done() {
+				s.continueRun(ctx, r.stoppedAt != "")
+			}
+		}
+		s.Update()
+	})
+}

@@ -1,0 +1,331 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/aslstudio/aslstudio/assets"
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/sim"
+)
+
+// Tabs of the run panel.
+const (
+	runTabInput  = "input"
+	runTabMocks  = "mocks"
+	runTabEvents = "events"
+	runTabData   = "data"
+	runTabTest   = "test"
+)
+
+// notReached is the data-status of a state a run has not entered.
+const notReached = "not-reached"
+
+// runSession is the run mode of one open document: what to run it with
+// (input, mocks, execution type), the execution in progress and what the
+// user looks at (a point in its history, a tab, breakpoints).
+type runSession struct {
+	// doc is the document the session belongs to; opening another
+	// document starts a new session.
+	doc *document
+
+	example  string // gallery id, when the document is an example
+	input    string
+	mocks    string // MockConfigFile text ("" = no mocks)
+	machine  string // StateMachines entry of the mocks
+	testCase string
+	execType string
+	tab      string
+	// inputErr and mocksErr say why the input or the mocks do not parse.
+	inputErr, mocksErr string
+
+	ex     *sim.Execution
+	events []*sim.Event
+	// view is how many events the canvas and the inspector show (time
+	// travel); -1 follows the live execution.
+	view int
+	// running is set while the engine runs in chunks; abort asks the next
+	// chunk to stop.
+	running, abort bool
+	// seq numbers runs, so that a chunk of an earlier run does nothing.
+	seq         int
+	breakpoints map[string]bool
+	// stoppedAt names the breakpoint the run stopped on.
+	stoppedAt string
+	started   time.Time
+	elapsed   time.Duration
+	startErr  string
+
+	filter string
+	// eventSel is the id of the event chosen in the events table.
+	eventSel int64
+
+	tokOutput, tokError, tokCause, tokNote string
+
+	test testForm
+}
+
+// sessions holds the run session of each studio (there is one per page).
+var sessions = map[*Studio]*runSession{}
+
+// runs returns the run session of the open document, starting a new one
+// (with the example's input and mocks) when the document changed.
+func (s *Studio) runs() *runSession {
+	r := sessions[s]
+	if r != nil && r.doc == s.doc {
+		return r
+	}
+	r = &runSession{doc: s.doc, view: -1, tab: runTabInput, execType: sim.Standard, input: "{}",
+		breakpoints: map[string]bool{}}
+	if s.doc != nil {
+		for _, ex := range assets.Examples() {
+			if ex.Title == s.doc.Name {
+				r.example = ex.ID
+				r.input = string(ex.Input())
+				r.mocks = string(ex.Mocks())
+				r.machine, r.testCase = ex.StateMachine, ex.TestCase
+				if ex.ExecutionType == sim.Express {
+					r.execType = sim.Express
+				}
+				break
+			}
+		}
+	}
+	sessions[s] = r
+	return r
+}
+
+// shown is the prefix of the history the user looks at.
+func (r *runSession) shown() []*sim.Event {
+	if r.view < 0 || r.view > len(r.events) {
+		return r.events
+	}
+	return r.events[:r.view]
+}
+
+// live reports whether the view follows the execution.
+func (r *runSession) live() bool { return r.view < 0 || r.view >= len(r.events) }
+
+// testCases lists the test cases of the mocks' state machine.
+func (r *runSession) testCases() (machines []string, cases []string) {
+	mc, err := sim.ParseMockConfig([]byte(r.mocks))
+	if err != nil || mc == nil {
+		return nil, nil
+	}
+	for name := range mc.StateMachines {
+		machines = append(machines, name)
+	}
+	sortStrings(machines)
+	m := mc.StateMachines[r.machine]
+	if m == nil && len(machines) == 1 {
+		m = mc.StateMachines[machines[0]]
+	}
+	if m != nil {
+		for c := range m.TestCases {
+			cases = append(cases, c)
+		}
+	}
+	sortStrings(cases)
+	return machines, cases
+}
+
+func sortStrings(a []string) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// stateRun is what a run did to one state, as far as the history shown goes.
+type stateRun struct {
+	Status   string
+	Attempts int // task attempts (retries + 1)
+}
+
+// runStatuses computes each state's status from a prefix of the history —
+// the same rules as sim.Execution.StateStatuses, so that stepping back in
+// time shows the canvas as it was. finished tells whether the prefix ends
+// the execution; paused names the state waiting for a task token.
+func runStatuses(events []*sim.Event, finished bool, paused string) map[string]*stateRun {
+	st := map[string]*stateRun{}
+	failedIn := map[string]bool{}
+	var stack []string
+	cur := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		return stack[len(stack)-1]
+	}
+	get := func(n string) *stateRun {
+		if st[n] == nil {
+			st[n] = &stateRun{}
+		}
+		return st[n]
+	}
+	for _, ev := range events {
+		t := ev.Type
+		switch {
+		case strings.HasSuffix(t, "StateEntered") && ev.Details != nil:
+			n := ev.Details.Name
+			sr := get(n)
+			sr.Status, sr.Attempts = sim.StateRunning, 0
+			failedIn[n] = false
+			stack = append(stack, n)
+		case strings.HasSuffix(t, "StateExited") && ev.Details != nil:
+			n := ev.Details.Name
+			sr := get(n)
+			switch {
+			case failedIn[n]:
+				sr.Status = sim.StateCaught
+			case sr.Attempts > 1:
+				sr.Status = sim.StateRetried
+			default:
+				sr.Status = sim.StateSucceeded
+			}
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == n {
+					stack = append(stack[:i], stack[i+1:]...)
+					break
+				}
+			}
+		case strings.HasSuffix(t, "Scheduled"), t == "MapStateStarted", t == "ParallelStateStarted":
+			if c := cur(); c != "" {
+				get(c).Attempts++
+				failedIn[c] = false
+			}
+		case strings.HasSuffix(t, "Failed") && !strings.HasPrefix(t, "Execution") && !strings.HasPrefix(t, "MapIteration") && t != "MapRunFailed",
+			strings.HasSuffix(t, "TimedOut") && !strings.HasPrefix(t, "Execution"),
+			t == "EvaluationFailed":
+			failedIn[cur()] = true
+		case strings.HasPrefix(t, "Execution") && (strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut") || strings.HasSuffix(t, "Aborted")):
+			for _, n := range stack {
+				get(n).Status = sim.StateFailed
+			}
+			stack = nil
+		}
+	}
+	for n, f := range failedIn {
+		if f && finished && st[n] != nil && st[n].Status == sim.StateRunning {
+			st[n].Status = sim.StateFailed
+		}
+	}
+	if paused != "" {
+		get(paused).Status = sim.StatePaused
+	}
+	return st
+}
+
+// takenEdges names the transitions FROM|TO a history prefix took: a state
+// entered right after another one was entered or exited.
+func takenEdges(events []*sim.Event) map[string]bool {
+	out := map[string]bool{}
+	prev := ""
+	for _, ev := range events {
+		if ev.Details == nil || ev.Details.Name == "" {
+			continue
+		}
+		switch {
+		case strings.HasSuffix(ev.Type, "StateEntered"):
+			if prev != "" && prev != ev.Details.Name {
+				out[prev+"|"+ev.Details.Name] = true
+			}
+			prev = ev.Details.Name
+		case strings.HasSuffix(ev.Type, "StateExited"):
+			prev = ev.Details.Name
+		}
+	}
+	return out
+}
+
+// canvasRun is what the canvas draws of the run: per-state status and
+// attempts, edges taken, breakpoints. nil when there is nothing to draw.
+type canvasRun struct {
+	states map[string]*stateRun
+	edges  map[string]bool
+	bps    map[string]bool
+}
+
+// canvasRunState is computed once per render of the canvas.
+func (s *Studio) canvasRunState() *canvasRun {
+	r := s.runs()
+	if r.ex == nil && len(r.breakpoints) == 0 {
+		return nil
+	}
+	c := &canvasRun{bps: r.breakpoints}
+	if r.ex != nil {
+		ev := r.shown()
+		paused := ""
+		if r.live() {
+			if tok, st := r.ex.WaitingToken(); tok != "" {
+				paused = st
+			}
+		}
+		c.states = runStatuses(ev, r.live() && r.ex.Done(), paused)
+		c.edges = takenEdges(ev)
+	}
+	return c
+}
+
+// nodeAttrs are the run attributes of a state on the canvas.
+func (c *canvasRun) nodeAttrs(b *strings.Builder, name string) {
+	if c == nil {
+		return
+	}
+	if c.states != nil {
+		status := notReached
+		if sr := c.states[name]; sr != nil && sr.Status != "" {
+			status = sr.Status
+			if sr.Attempts > 1 {
+				attr(b, "data-attempts", itoa(sr.Attempts))
+			}
+		}
+		attr(b, "data-status", status)
+	}
+	if c.bps[name] {
+		attr(b, "data-breakpoint", "true")
+	}
+}
+
+// nodeBadges draws the attempt count and the breakpoint mark of a state.
+func (c *canvasRun) nodeBadges(b *strings.Builder, name string, w float64) {
+	if c == nil {
+		return
+	}
+	if c.bps[name] {
+		b.WriteString(`<circle data-part="breakpoint" r="5" cx="-9" cy="12"/>`)
+	}
+	if sr := c.states[name]; sr != nil && sr.Attempts > 1 {
+		b.WriteString(`<g data-part="attempts"`)
+		attr(b, "transform", translate(w-14, -6))
+		b.WriteString(`><rect x="-14" y="-8" width="28" height="16" rx="8"/><text text-anchor="middle" y="4">×`)
+		b.WriteString(itoa(sr.Attempts))
+		b.WriteString(`</text></g>`)
+	}
+}
+
+// edgeAttrs marks a transition the run took.
+func (c *canvasRun) edgeAttrs(b *strings.Builder, from, to string) {
+	if c != nil && c.edges[from+"|"+to] {
+		attr(b, "data-taken", "true")
+	}
+}
+
+func itoa(n int) string {
+	return strings.TrimSpace(string(asl.EncodeJSON(int64(n))))
+}
+
+// prettyJSON formats a runtime value as indented JSON.
+func prettyJSON(v any) string {
+	raw := asl.EncodeJSON(v)
+	var out bytes.Buffer
+	if err := json.Indent(&out, raw, "", "  "); err != nil {
+		return string(raw)
+	}
+	return out.String()
+}
+
+// drawRun is the run state the canvas drawing in progress shows.
+var drawRun *canvasRun

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/sim"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// renderTokenForm shows the task token a paused run waits for, the payload
+// the task was scheduled with, and the callbacks a worker would make.
+func (s *Studio) renderTokenForm() app.UI {
+	r := s.runs()
+	tok, state := r.ex.WaitingToken()
+	if tok == "" {
+		return nil
+	}
+	if r.tokOutput == "" {
+		r.tokOutput = "{\n  \"approved\": true\n}"
+	}
+	var payload any
+	for i := len(r.events) - 1; i >= 0; i-- {
+		ev := r.events[i]
+		if ev.Type == "TaskScheduled" && ev.Details != nil {
+			payload = ev.Details.Input
+			break
+		}
+	}
+	return app.Div().Class("run-token").DataSet("run", "token-form").Body(
+		app.Div().Class("run-kv").Body(app.Span().Text("Waiting"), app.Strong().Text(state)),
+		app.Label().Class("run-label").Text("Task token"),
+		app.Code().Class("run-tok").DataSet("run", "token").Text(tok),
+		app.Label().Class("run-label").Text("Payload"),
+		app.Pre().Class("run-json small").DataSet("run", "payload").Text(prettyJSON(payload)),
+		app.Label().Class("run-label").Text("Output (JSON)"),
+		app.Textarea().Class("run-code short").Aria("label", "Task output").Attr("spellcheck", "false").Text(r.tokOutput).
+			OnInput(func(ctx app.Context, e app.Event) { r.tokOutput = ctx.JSSrc().Get("value").String() }, r),
+		app.Div().Class("run-row").Body(
+			app.Button().Class("btn primary").Aria("label", "Send success").Text("Send success").
+				OnClick(func(ctx app.Context, e app.Event) { s.sendToken(ctx, "success") }),
+			app.Button().Class("btn").Aria("label", "Heartbeat").Text("Heartbeat").
+				OnClick(func(ctx app.Context, e app.Event) { s.sendToken(ctx, "heartbeat") }),
+		),
+		app.Div().Class("run-row").Body(
+			app.Input().Type("text").Placeholder("Error").Aria("label", "Failure error").Value(r.tokError).
+				OnInput(func(ctx app.Context, e app.Event) { r.tokError = ctx.JSSrc().Get("value").String() }, r),
+			app.Input().Type("text").Placeholder("Cause").Aria("label", "Failure cause").Value(r.tokCause).
+				OnInput(func(ctx app.Context, e app.Event) { r.tokCause = ctx.JSSrc().Get("value").String() }, r),
+			app.Button().Class("btn danger").Aria("label", "Send failure").Text("Send failure").
+				OnClick(func(ctx app.Context, e app.Event) { s.sendToken(ctx, "failure") }),
+		),
+		when(r.tokNote != "", func() app.UI {
+			return app.Div().Class("run-note").DataSet("run", "token-note").Text(r.tokNote)
+		}),
+	)
+}
+
+// sendToken answers the waiting task as SendTaskSuccess, SendTaskFailure
+// or SendTaskHeartbeat would, then lets the run go on.
+func (s *Studio) sendToken(ctx app.Context, what string) {
+	r := s.runs()
+	if r.ex == nil || r.ex.Status() != sim.StatusPaused {
+		return
+	}
+	tok, _ := r.ex.WaitingToken()
+	var err error
+	switch what {
+	case "success":
+		out := strings.TrimSpace(r.tokOutput)
+		if out == "" {
+			out = "{}"
+		}
+		err = r.ex.SendTaskSuccess(tok, []byte(out))
+	case "failure":
+		err = r.ex.SendTaskFailure(tok, r.tokError, r.tokCause)
+	case "heartbeat":
+		err = r.ex.SendTaskHeartbeat(tok)
+		if err == nil {
+			r.tokNote = "Heartbeat sent."
+			r.events = r.ex.Events()
+		}
+	}
+	if err != nil {
+		r.tokNote = err.Error()
+		return
+	}
+	if what != "heartbeat" {
+		r.tokNote = ""
+		s.continueRun(ctx, false)
+	}
+}
