@@ -212,3 +212,22 @@ func (b *browser) press(key, code string, keyCode int64, modifiers int64) {
 		return nil
 	}))
 }
+
+// Selecting a state on the canvas selects its code; moving the caret in
+// the code selects the state it is in.
+func TestCodeAndCanvasSelectionFollowEachOther(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.do("select on the canvas", chromedp.Click(chromedp.CSS(`[data-state="Unknown order type"]`)))
+	code := b.code()
+	want := len([]rune(code[:strings.Index(code, `"Unknown order type": {`)]))
+	b.waitFor("the code selection", `document.querySelector('`+codeSel+`').selectionStart === `+fmtInt(want))
+
+	at := strings.Index(code, `"Seconds": 3600`)
+	b.caretAt(at)
+	b.press("ArrowRight", "ArrowRight", 39, 0)
+	b.waitFor("the state under the caret selected", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "Wait for review"`)
+	if !eval[bool](b, `document.querySelector('[data-state="Wait for review"]').getAttribute('data-part').includes('selected')`) {
+		t.Error("the canvas does not show the state under the caret as selected")
+	}
+}

@@ -72,7 +72,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 	}
 	s.syncCode()
 	if app.IsClient {
-		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx))
+		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx), s.listenCaret(ctx))
 		s.unlisten = append(s.unlisten, app.Window().AddEventListener("resize", func(ctx app.Context, e app.Event) {}))
 		if !restored {
 			s.openServedFile(ctx)
@@ -120,6 +120,7 @@ func (s *Studio) committed(ctx app.Context) {
 
 func (s *Studio) selectState(ctx app.Context, name string) {
 	s.selected = name
+	s.revealInCode(name)
 	s.save(ctx)
 }
 

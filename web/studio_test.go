@@ -58,3 +58,20 @@ func TestEveryButtonHasAnAriaLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestStateSpanAndCaret(t *testing.T) {
+	d := newDocument("t", []byte("{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"},\n    \"B\": {\"Type\": \"Succeed\"}\n  }\n}\n"))
+	st, en, ok := d.stateSpan("B")
+	if !ok {
+		t.Fatal("no span for B")
+	}
+	if got := d.Text[st:en]; got != `"B": {"Type": "Succeed"}` {
+		t.Errorf("span of B = %q", got)
+	}
+	if got := d.stateAtOffset(strings.Index(d.Text, "Pass")); got != "A" {
+		t.Errorf("caret in A's object selects %q", got)
+	}
+	if got := d.stateAtOffset(strings.Index(d.Text, "StartAt")); got != "" {
+		t.Errorf("caret outside any state selects %q", got)
+	}
+}

@@ -1,0 +1,124 @@
+package web
+
+import (
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// stateSpan returns the byte range of a state in the code, from its key to
+// the end of its object, when the code is the parsed document.
+func (d *document) stateSpan(name string) (start, end int, ok bool) {
+	ptr, found := d.ptrs[name]
+	if !found || d.ParseErr != nil {
+		return 0, 0, false
+	}
+	parent := asl.Lookup(d.Root, ptr[:strings.LastIndexByte(ptr, '/')])
+	if parent == nil {
+		return 0, 0, false
+	}
+	for _, f := range parent.Fields {
+		if f.Key == name && f.KeyPos.IsValid() && f.Value.End.IsValid() {
+			return f.KeyPos.Offset, f.Value.End.Offset, true
+		}
+	}
+	return 0, 0, false
+}
+
+// stateAtOffset returns the innermost state whose span holds the byte
+// offset of the code.
+func (d *document) stateAtOffset(off int) string {
+	best, bestLen := "", -1
+	for _, name := range d.states {
+		st, en, ok := d.stateSpan(name)
+		if !ok || off < st || off > en {
+			continue
+		}
+		if l := len(d.ptrs[name]); l > bestLen {
+			best, bestLen = name, l
+		}
+	}
+	return best
+}
+
+// revealInCode selects a state's code in the editor and scrolls it into
+// view, without taking the focus from the canvas.
+func (s *Studio) revealInCode(name string) {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().GetElementByID(codeEditorID)
+	if !el.Truthy() || el.Get("value").String() != s.doc.Text {
+		return
+	}
+	st, en, ok := s.doc.stateSpan(name)
+	if !ok {
+		return
+	}
+	text := s.doc.Text
+	a, b := utf16Len(text[:st]), utf16Len(text[:en])
+	el.Call("setSelectionRange", a, b)
+	line := strings.Count(text[:st], "\n")
+	lh := 19.4 // 12.5px × 1.55, the code editor's line height
+	el.Set("scrollTop", float64(line)*lh-el.Get("clientHeight").Float()/3)
+}
+
+// utf16Len is the length of s in UTF-16 code units (the text area's unit).
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// byteOffset converts a UTF-16 offset into s to a byte offset.
+func byteOffset(s string, units int) int {
+	n := 0
+	for i, r := range s {
+		if n >= units {
+			return i
+		}
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return len(s)
+}
+
+// listenCaret selects the state under the code editor's caret when the
+// caret moves by a click or a navigation key.
+func (s *Studio) listenCaret(ctx app.Context) func() {
+	doc := app.Window().Get("document")
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		t := args[0].Get("target")
+		if !t.Truthy() || t.Get("id").String() != codeEditorID {
+			return nil
+		}
+		text := t.Get("value").String()
+		caret := t.Get("selectionStart").Int()
+		ctx.Dispatch(func(ctx app.Context) {
+			if text != s.doc.Text || s.doc.ParseErr != nil {
+				return
+			}
+			if name := s.doc.stateAtOffset(byteOffset(text, caret)); name != "" && name != s.selected {
+				s.selected = name
+			}
+		})
+		return nil
+	})
+	doc.Call("addEventListener", "click", fn)
+	doc.Call("addEventListener", "keyup", fn)
+	return func() {
+		doc.Call("removeEventListener", "click", fn)
+		doc.Call("removeEventListener", "keyup", fn)
+		fn.Release()
+	}
+}
