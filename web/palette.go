@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
@@ -55,6 +56,7 @@ func (s *Studio) renderPalette() app.UI {
 				)
 		}),
 		app.P().Class("empty").Style("font-size", "12px").Text("Drag a state onto an arrow of the canvas to insert it there."),
+		&actionPalette{Studio: s},
 	)
 }
 
@@ -62,8 +64,11 @@ func (s *Studio) renderPalette() app.UI {
 type dragState struct {
 	stateType string
 	label     string
-	x, y      float64
-	moved     bool
+	// action is the catalog id of a dragged service integration
+	// ("dynamodb:putItem"), and actionName the new Task's name.
+	action, actionName string
+	x, y               float64
+	moved              bool
 	// over is the drop zone under the pointer ("edge:FROM|TO"), if any.
 	over string
 }
@@ -102,13 +107,57 @@ func (s *Studio) dragEnd(ctx app.Context, x, y float64) {
 		}
 		return
 	}
+	if d.action != "" {
+		s.dropAction(ctx, d, zone)
+		return
+	}
 	s.dropOn(ctx, d.stateType, zone)
 }
 
 // dropOn inserts a new state of type typ at a drop zone.
 func (s *Studio) dropOn(ctx app.Context, typ, zone string) {
 	kind, target, _ := strings.Cut(zone, ":")
+	insert := func(op func(root *asl.Value, name string, st *asl.Value) error, startPtr func(root *asl.Value) string) {
+		var name string
+		if s.change(ctx, func(root *asl.Value) error {
+			name = asl.UniqueName(root, typ+" state")
+			next, _ := asl.Lookup(root, startPtr(root)).StringValue()
+			if err := op(root, name, newStateOf(root, typ, next)); err != nil {
+				return err
+			}
+			return s.refuseNewErrors(root)
+		}) {
+			s.selected = name
+			s.hist.push(s.snapshot())
+			s.save(ctx)
+		}
+	}
 	switch kind {
+	case "branch":
+		i := strings.LastIndexByte(target, ':')
+		if i < 0 {
+			return
+		}
+		par := target[:i]
+		idx, err := strconv.Atoi(target[i+1:])
+		if err != nil {
+			return
+		}
+		insert(func(root *asl.Value, name string, st *asl.Value) error {
+			return asl.InsertIntoBranch(root, par, idx, name, st)
+		}, func(*asl.Value) string {
+			return asl.JoinPointer(s.doc.pointer(par), "Branches", strconv.Itoa(idx), "StartAt")
+		})
+	case "processor":
+		insert(func(root *asl.Value, name string, st *asl.Value) error {
+			return asl.InsertIntoProcessor(root, target, name, st)
+		}, func(root *asl.Value) string {
+			p := s.doc.pointer(target)
+			if asl.Lookup(root, asl.JoinPointer(p, "Iterator")) != nil {
+				return asl.JoinPointer(p, "Iterator", "StartAt")
+			}
+			return asl.JoinPointer(p, "ItemProcessor", "StartAt")
+		})
 	case "edge":
 		from, to, ok := strings.Cut(target, "|")
 		if !ok {
