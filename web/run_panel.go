@@ -65,7 +65,7 @@ func (s *Studio) runTab(tab, label string) app.UI {
 		cls += " active"
 	}
 	return app.Button().Class(cls).Attr("role", "tab").Aria("selected", r.tab == tab).DataSet("run-tab", tab).
-		Aria("label", label).Text(label).
+		Aria("label", label+" tab").Text(label).
 		OnClick(func(ctx app.Context, e app.Event) { r.tab = tab }, tab, r)
 }
 
