@@ -115,6 +115,9 @@ func buildStatic(wasmPath, out string) (buildResult, error) {
 	if err != nil {
 		return buildResult{}, fmt.Errorf("copying static files: %w", err)
 	}
+	if err := publishCatalog(h, out); err != nil {
+		return buildResult{}, err
+	}
 	version := hex.EncodeToString(h.Sum(nil))[:16]
 
 	web.Routes()

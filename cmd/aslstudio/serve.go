@@ -79,6 +79,9 @@ func newSiteHandler(dir, open string) http.Handler {
 		case p == openPath:
 			serveOpen(w, open)
 			return
+		case isCatalogFile(p):
+			serveCatalogFile(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			return
 		case strings.HasSuffix(p, ".wasm"):
 			serveWasm(w, r, filepath.Join(dir, filepath.FromSlash(p)))
 			return
