@@ -172,11 +172,37 @@ func (s *Studio) drawDropzones(b *strings.Builder, g *layout.Geometry) {
 		if s.drag != nil && s.drag.over == zone {
 			part += " over"
 		}
-		b.WriteString(`<circle r="9"`)
-		attr(b, "data-part", part)
-		attr(b, "data-dropzone", zone)
-		attr(b, "cx", num(x))
-		attr(b, "cy", num(y))
-		b.WriteString(`/>`)
+		dropzone(b, part, zone, x, y)
 	}
+	// The start of every Parallel branch and of every Map processor.
+	for _, n := range g.Nodes {
+		var zone string
+		var x, y float64
+		switch {
+		case n.Kind == "branch":
+			p, i, ok := strings.Cut(n.ID, "#")
+			if !ok {
+				continue
+			}
+			zone, x, y = "branch:"+p+":"+i, n.X+n.W/2, n.Y+2
+		case n.Kind == "map" && n.Group && n.State != "":
+			zone, x, y = "processor:"+n.State, n.X+n.W-16, n.Y+13
+		default:
+			continue
+		}
+		part := "dropzone"
+		if s.drag != nil && s.drag.over == zone {
+			part += " over"
+		}
+		dropzone(b, part, zone, x, y)
+	}
+}
+
+func dropzone(b *strings.Builder, part, zone string, x, y float64) {
+	b.WriteString(`<circle r="9"`)
+	attr(b, "data-part", part)
+	attr(b, "data-dropzone", zone)
+	attr(b, "cx", num(x))
+	attr(b, "cy", num(y))
+	b.WriteString(`/>`)
 }
