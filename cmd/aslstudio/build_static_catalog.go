@@ -35,10 +35,9 @@ func publishCatalog(h hash.Hash, out string) error {
 		fmt.Fprintf(os.Stderr, "build-static: %v; the palette's action search will not work\n", err)
 		return nil
 	}
+	// Files are overwritten in place, not the directory removed first: a
+	// build running at the same time may be serving or writing it.
 	dst := filepath.Join(out, filepath.FromSlash(strings.Trim(catalogSitePath, "/")))
-	if err := os.RemoveAll(dst); err != nil {
-		return err
-	}
 	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
