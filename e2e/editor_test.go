@@ -6,6 +6,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
@@ -15,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-const codeSel = `[data-code] textarea`
+const codeSel = `[data-code] .cm-content`
 
 // code returns the code pane's text.
 func (b *browser) code() string {
@@ -230,4 +231,24 @@ func TestCodeAndCanvasSelectionFollowEachOther(t *testing.T) {
 	if !eval[bool](b, `document.querySelector('[data-state="Wait for review"]').getAttribute('data-part').includes('selected')`) {
 		t.Error("the canvas does not show the state under the caret as selected")
 	}
+}
+
+// A document replaced by another goes to the recent list, and comes back
+// from it with the edits it had.
+func TestRecentDocuments(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.caretAt(strings.Index(b.code(), `"StartAt"`))
+	b.do("edit the comment", chromedp.KeyEvent(`"Version": "1.0", `))
+	b.waitFor("the edit to land", `!document.querySelector('[data-code-error]') && document.querySelector('[data-validation]').dataset.validation === "valid" && document.querySelector('`+codeSel+`').value.includes('"Version"')`)
+	time.Sleep(300 * time.Millisecond)
+	b.openExample("sequence")
+	b.waitFor("the example", `!document.querySelector('[data-example]') && !document.querySelector('`+codeSel+`').value.includes('"Version"')`)
+	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.waitFor("the recent list", `!!document.querySelector('[data-recent="0"]')`)
+	if label := eval[string](b, `document.querySelector('[data-recent="0"]').getAttribute('aria-label')`); !strings.Contains(label, "Choice routing") {
+		t.Errorf("the newest recent document is %q", label)
+	}
+	b.do("reopen", chromedp.Click(chromedp.CSS(`[data-recent="0"]`)))
+	b.waitFor("the document with its edit", `document.querySelector('`+codeSel+`').value.includes('"Version": "1.0"')`)
 }

@@ -40,6 +40,7 @@ func (s *Studio) openFileList(ctx app.Context, files app.Value) {
 	then = app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := args[0].String()
 		ctx.Dispatch(func(ctx app.Context) {
+			s.pushRecent(ctx)
 			s.openDocument(strings.TrimSuffix(name, path.Ext(name)), []byte(text))
 			s.syncCode()
 			s.save(ctx)
@@ -93,6 +94,7 @@ func (s *Studio) openServedFile(ctx app.Context) {
 	onJSON = app.FuncOf(func(this app.Value, args []app.Value) any {
 		name, src := args[0].Get("name").String(), args[0].Get("source").String()
 		ctx.Dispatch(func(ctx app.Context) {
+			s.pushRecent(ctx)
 			s.openDocument(name, []byte(src))
 			s.syncCode()
 			s.save(ctx)

@@ -20,12 +20,14 @@ func (s *Studio) renderGallery() app.UI {
 				app.Button().Class("btn icon").Aria("label", "Close examples").Text("✕").
 					OnClick(func(ctx app.Context, e app.Event) { s.showGallery = false }),
 			),
+			s.renderRecent(),
 			app.Div().Class("gallery").Body(
 				app.Range(list).Slice(func(i int) app.UI {
 					ex := list[i]
 					return app.Button().Class("card").DataSet("example", ex.ID).Aria("label", "Open example "+ex.Title).
 						OnClick(func(ctx app.Context, e app.Event) {
 							s.showGallery = false
+							s.pushRecent(ctx)
 							s.openDocument(ex.Title, ex.Definition())
 							s.syncCode()
 							s.save(ctx)
@@ -35,6 +37,33 @@ func (s *Studio) renderGallery() app.UI {
 					)
 				}),
 			),
+		),
+	)
+}
+
+// renderRecent lists the documents that were open before, newest first.
+func (s *Studio) renderRecent() app.UI {
+	recent := s.recentDocs()
+	if len(recent) == 0 {
+		return app.If(false)
+	}
+	return app.Div().Body(
+		app.H2().Style("margin", "4px 0 8px").Text("Recent documents"),
+		app.Div().Class("gallery").Style("margin-bottom", "16px").Body(
+			app.Range(recent).Slice(func(i int) app.UI {
+				r := recent[i]
+				return app.Button().Class("card").DataSet("recent", i).Aria("label", "Open recent document "+r.Name).
+					OnClick(func(ctx app.Context, e app.Event) {
+						s.showGallery = false
+						s.pushRecent(ctx)
+						s.openDocument(r.Name, []byte(r.Text))
+						s.syncCode()
+						s.save(ctx)
+					}, r.Name, r.Saved).Body(
+					app.Strong().Text(r.Name),
+					app.Span().Text(r.Saved),
+				)
+			}),
 		),
 	)
 }

@@ -1,6 +1,9 @@
 package web
 
 import (
+	"strings"
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -73,4 +76,43 @@ func (s *Studio) restore(ctx app.Context) bool {
 		s.viewMode = ss.ViewMode
 	}
 	return true
+}
+
+// recentKey holds the documents that were open before the current one.
+const recentKey = "aslstudio.recent"
+
+// maxRecent is how many recent documents are kept.
+const maxRecent = 8
+
+// recentDoc is a document that was open before.
+type recentDoc struct {
+	Name  string `json:"name"`
+	Text  string `json:"text"`
+	Saved string `json:"saved"`
+}
+
+func (s *Studio) recentDocs() []recentDoc {
+	if s.ctx == nil {
+		return nil
+	}
+	var list []recentDoc
+	s.ctx.LocalStorage().Get(recentKey, &list)
+	return list
+}
+
+// pushRecent records the open document in the recent list before another
+// one replaces it (a document of the same name is replaced).
+func (s *Studio) pushRecent(ctx app.Context) {
+	if !s.mounted || ctx == nil || s.doc == nil || strings.TrimSpace(s.doc.Text) == "" {
+		return
+	}
+	list := []recentDoc{{Name: s.doc.Name, Text: s.doc.Text, Saved: time.Now().Format("2006-01-02 15:04")}}
+	for _, r := range s.recentDocs() {
+		if r.Name != s.doc.Name && len(list) < maxRecent {
+			list = append(list, r)
+		}
+	}
+	if err := ctx.LocalStorage().Set(recentKey, list); err != nil {
+		s.storageWarning = "Could not save the recent documents (" + err.Error() + ")."
+	}
 }

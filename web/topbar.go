@@ -102,6 +102,7 @@ func (s *Studio) renderStatusbar() app.UI {
 }
 
 func (s *Studio) onNew(ctx app.Context, e app.Event) {
+	s.pushRecent(ctx)
 	s.openDocument("Untitled workflow", []byte(newWorkflow))
 	s.syncCode()
 	s.save(ctx)
