@@ -116,6 +116,9 @@ func (s *Studio) syncCode() {
 	if !app.IsClient {
 		return
 	}
+	if s.cmSetText(s.doc.Text, s.doc.Format) {
+		return // CodeMirror is the editor (codemirror.go)
+	}
 	el := app.Window().GetElementByID(codeEditorID)
 	if el.Truthy() && el.Get("value").String() != s.doc.Text {
 		el.Set("value", s.doc.Text)
@@ -129,6 +132,9 @@ func selectInCode(text string, line, col int) {
 		return
 	}
 	off := offsetOf(text, line, col)
+	if cmSelect(text, off, min(off+1, len(text)), true) {
+		return
+	}
 	el := app.Window().GetElementByID(codeEditorID)
 	if !el.Truthy() {
 		return

@@ -48,6 +48,9 @@ func (s *Studio) revealInCode(name string) {
 	if !app.IsClient {
 		return
 	}
+	if st, en, ok := s.doc.stateSpan(name); ok && cmSelect(s.doc.Text, st, en, false) {
+		return
+	}
 	el := app.Window().GetElementByID(codeEditorID)
 	if !el.Truthy() || el.Get("value").String() != s.doc.Text {
 		return
