@@ -8,7 +8,7 @@ ADDR  ?= 127.0.0.1:8080
 export GOFLAGS := -buildvcs=false
 
 
-.PHONY: catalog all build native wasm web run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
+.PHONY: catalog all build native wasm web editor run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
 
 all: build
 
@@ -21,8 +21,13 @@ native:
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/web/web/app.wasm ./wasm
 
-web: native wasm
-	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --out $(BUILD)/web
+web: native wasm editor
+	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --editor $(BUILD)/editor/editor.js --out $(BUILD)/web
+
+## editor: the code pane's CodeMirror 6 bundle (web/editor, pinned in its package-lock.json)
+editor: $(BUILD)/editor/editor.js
+$(BUILD)/editor/editor.js: web/editor/package-lock.json $(wildcard web/editor/src/*.js)
+	cd web/editor && npm ci --no-audit --no-fund && npx esbuild src/main.js --bundle --minify --format=iife --target=es2020 --outfile=../../$@
 
 ## run: build everything and serve the app with an example open
 run: build

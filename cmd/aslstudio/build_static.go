@@ -35,7 +35,7 @@ func init() {
 // newHandler describes the app to go-app: names, local icons (a remote icon
 // would make the service worker's install fail offline), styles and the
 // version that names the service worker's cache.
-func newHandler(version string) *app.Handler {
+func newHandler(version string, scripts ...string) *app.Handler {
 	return &app.Handler{
 		Name:                    "ASL Studio",
 		ShortName:               "ASL Studio",
@@ -44,6 +44,7 @@ func newHandler(version string) *app.Handler {
 		Lang:                    "en",
 		Icon:                    app.Icon{Default: "/web/icon-192.png", Large: "/web/icon-512.png", SVG: "/web/icon.svg"},
 		Styles:                  []string{"/web/app.css", "/web/run.css"},
+		Scripts:                 scripts,
 		BackgroundColor:         "#0f1319",
 		ThemeColor:              "#1f3b73",
 		LoadingLabel:            "Loading ASL Studio… {progress}%",
@@ -60,6 +61,7 @@ func runBuildStatic(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	wasm := fl.String("wasm", "", "the compiled app.wasm (GOOS=js GOARCH=wasm go build ./wasm)")
 	out := fl.String("out", "build/web", "the directory to write the site into")
+	editor := fl.String("editor", "", "the code editor bundle (make editor: build/editor/editor.js); without it the code pane is a plain text area")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -67,7 +69,7 @@ func runBuildStatic(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: aslstudio build-static --wasm FILE --out DIR")
 		return exitUsage
 	}
-	res, err := buildStatic(*wasm, *out)
+	res, err := buildStatic(*wasm, *out, *editor)
 	if err != nil {
 		fmt.Fprintf(stderr, "build-static: %v\n", err)
 		return exitFail
@@ -88,7 +90,7 @@ type buildResult struct {
 // buildStatic writes the site: pre-rendered pages, go-app's scripts and
 // manifest, the static resources under web/, and app.wasm with its .br and
 // .gz forms next to it.
-func buildStatic(wasmPath, out string) (buildResult, error) {
+func buildStatic(wasmPath, out, editorPath string) (buildResult, error) {
 	wasm, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return buildResult{}, err
@@ -115,13 +117,28 @@ func buildStatic(wasmPath, out string) (buildResult, error) {
 	if err != nil {
 		return buildResult{}, fmt.Errorf("copying static files: %w", err)
 	}
+	// The CodeMirror bundle, when built, is served as /web/editor.js and
+	// loaded by every page (the code pane falls back to a text area).
+	var scripts []string
+	if editorPath != "" {
+		b, err := os.ReadFile(editorPath)
+		if err != nil {
+			return buildResult{}, fmt.Errorf("reading the editor bundle: %w", err)
+		}
+		h.Write([]byte("editor.js"))
+		h.Write(b)
+		if err := os.WriteFile(filepath.Join(out, "web", "editor.js"), b, 0o644); err != nil {
+			return buildResult{}, err
+		}
+		scripts = append(scripts, "/web/editor.js defer")
+	}
 	if err := publishCatalog(h, out); err != nil {
 		return buildResult{}, err
 	}
 	version := hex.EncodeToString(h.Sum(nil))[:16]
 
 	web.Routes()
-	if err := app.GenerateStaticWebsite(out, newHandler(version)); err != nil {
+	if err := app.GenerateStaticWebsite(out, newHandler(version, scripts...)); err != nil {
 		return buildResult{}, fmt.Errorf("generating pages: %w", err)
 	}
 
