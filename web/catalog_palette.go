@@ -285,7 +285,7 @@ func (p *actionPalette) renderResult(r catalog.Result) app.UI {
 			app.Span().Class("swatch").Style("background", kindColor["task"]),
 			app.Span().Class("action-text").Style("display", "flex").Style("flex-direction", "column").Style("min-width", "0").Body(
 				app.Span().Class("action-name").Style("font-weight", "600").Text(r.Action),
-				app.Span().Class("action-service").Style("font-size", "11px").Style("opacity", "0.75").Text(r.ServiceName),
+				app.Span().Class("action-service").Style("font-size", "11px").Style("opacity", "0.75").Text(r.ServiceName+integrationKind(r)),
 				app.Span().Class("action-badges").Style("display", "flex").Style("flex-wrap", "wrap").Style("gap", "3px").Body(
 					app.Range(actionPatterns(id)).Slice(func(i int) app.UI {
 						b := actionPatterns(id)[i]
@@ -296,6 +296,15 @@ func (p *actionPalette) renderResult(r catalog.Result) app.UI {
 				),
 			),
 		)
+}
+
+// integrationKind tells an optimized integration from the AWS SDK
+// integration of the same action, which the palette lists side by side.
+func integrationKind(r catalog.Result) string {
+	if r.Optimized {
+		return " · optimized"
+	}
+	return " · AWS SDK"
 }
 
 // patternHelp explains each integration pattern badge.
