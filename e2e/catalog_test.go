@@ -3,10 +3,15 @@
 package e2e
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -96,4 +101,70 @@ func TestCatalogSearchAndDropAction(t *testing.T) {
 		t.Errorf("%s.Next = %q, want %q", task, got, to)
 	}
 	b.screenshot("catalog-drop-putitem")
+}
+
+// searchAndDrop types a query into the action search and drags the result
+// id onto the transition from → to.
+func (b *browser) searchAndDrop(query, id, from, to string) {
+	b.t.Helper()
+	const box = `input[aria-label="Search actions"]`
+	b.do("focus the action search", chromedp.Click(chromedp.CSS(box)))
+	b.do("type "+strconv.Quote(query), chromedp.KeyEvent(query))
+	item := `.palette-results [data-palette="` + id + `"]`
+	b.waitFor(id+" among the results", `!!document.querySelector('`+item+`')`)
+	b.do("drag "+id+" onto "+from+" → "+to,
+		chromedp.DragAndDrop(chromedp.CSS(item), chromedp.CSS(`[data-dropzone="edge:`+from+`|`+to+`"]`)))
+}
+
+// TestCatalogWorksOfflineAfterFirstUse loads the index and the DynamoDB
+// shapes once online, then goes offline, reloads, and searches and drops
+// again: the files come from the service worker's cache.
+func TestCatalogWorksOfflineAfterFirstUse(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	if ok := eval[bool](b, `navigator.serviceWorker.ready.then(() => true)`, chromedp.EvalAwaitPromise); !ok {
+		t.Fatal("no service worker")
+	}
+	b.searchAndDrop("put item dynamo", "dynamodb:putItem", "Validate order", "Route by total")
+	b.waitState("DynamoDB PutItem", true)
+	cached := `Promise.all(['/web/catalog/index.json', '/web/catalog/services/dynamodb.json'].map(u => caches.match(u).then(r => !!r))).then(a => a.every(x => x))`
+	deadline := time.Now().Add(10 * time.Second)
+	for !eval[bool](b, cached, chromedp.EvalAwaitPromise) {
+		if time.Now().After(deadline) {
+			t.Fatal("the catalog files loaded are not in Cache Storage")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	b.do("go offline", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, tg, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		yes := true
+		_, err := cdp.Call(ctx, tg, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			EmulateOfflineServiceWorker: &yes,
+			MatchedNetworkConditions:    []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}},
+		})
+		return err
+	}))
+	if eval[bool](b, `fetch('/web/catalog/services/s3.json').then(() => true, () => false)`, chromedp.EvalAwaitPromise) {
+		t.Fatal("the network is still reachable: the offline emulation does not work")
+	}
+	b.do("reload offline", chromedp.Reload())
+	b.waitReady()
+	b.searchAndDrop("put item dynamo", "dynamodb:putItem", "DynamoDB PutItem", "Route by total")
+	b.waitFor("a second DynamoDB Task", `document.querySelectorAll('[data-state^="DynamoDB PutItem"]').length >= 2`)
+	root := b.model()
+	n := 0
+	for _, name := range asl.StateNames(root) {
+		if stateField(root, name, "Resource") == "arn:aws:states:::dynamodb:putItem" {
+			n++
+			if root.Get("States").Get(name).Get("Parameters").Get("TableName") == nil {
+				t.Errorf("%s has no TableName parameter offline", name)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d DynamoDB PutItem Tasks after the offline drop, want 2:\n%s", n, b.code())
+	}
 }
