@@ -44,7 +44,9 @@ func TestBench(t *testing.T) {
 	var edits []float64
 	for i := range 7 {
 		name := "Step " + strconv.Itoa(2*i+1) // Pass states: deleting one relinks its neighbours
-		b.do("select", chromedp.Click(chromedp.CSS(`[data-state="`+name+`"]`)))
+		// A press on the state (dispatched: the state may be outside the
+		// visible part of the canvas).
+		eval[bool](b, `document.querySelector('[data-state="`+name+`"]').dispatchEvent(new PointerEvent('pointerdown', {bubbles: true})) || true`)
 		b.waitFor("selection", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "`+name+`"`)
 		b.do("leave the fields", chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur && document.activeElement.blur()`))
 		ms := eval[float64](b, `new Promise(resolve => {
