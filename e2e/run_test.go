@@ -348,3 +348,85 @@ func TestEveryExampleRunsToItsPromisedOutcome(t *testing.T) {
 			eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`))
 	}
 }
+
+// loopWorkflow counts to n in a Pass/Choice loop: four history events per
+// round, so n = 6240 makes a run of about 25,000 events (AWS fails a standard execution at 25,000).
+func loopWorkflow(n int) string {
+	return `{
+  "StartAt": "Init",
+  "States": {
+    "Init": {"Type": "Pass", "Result": 0, "ResultPath": "$.i", "Next": "Inc"},
+    "Inc": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)"}, "Next": "More?"},
+    "More?": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThan": ` + fmtInt(n) + `, "Next": "Inc"}], "Default": "Done"},
+    "Done": {"Type": "Succeed"}
+  }
+}`
+}
+
+// TestRunLongStaysResponsive runs a 25,000-event execution: the page keeps
+// answering (no long main-thread task), the history is complete, and Abort
+// stops a second run midway.
+func TestRunLongStaysResponsive(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.replaceCode(loopWorkflow(6240))
+	b.waitState("More?", true)
+	eval[bool](b, `(() => { window.__longest = 0; window.__tasks = []; new PerformanceObserver(l => { for (const e of l.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); if (e.duration > 150) window.__tasks.push(Math.round(e.startTime - window.__t0) + "+" + Math.round(e.duration)) } }).observe({type: "longtask"}); return true })()`)
+	start := time.Now()
+	eval[bool](b, `(window.__t0 = performance.now(), true)`)
+	b.click("Run", `[aria-label="Run"]`)
+	b.waitFor("progress while running", `+(document.querySelector('[data-run-events]')||{dataset:{}}).dataset.runEvents > 0`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s, want SUCCEEDED", st)
+	}
+	took := time.Since(start)
+	n := eval[int](b, `+document.querySelector('[data-run-events]').dataset.runEvents`)
+	if n < 24900 {
+		t.Errorf("%d events in the history, want about 25,000", n)
+	}
+	longest := eval[float64](b, `window.__longest`)
+	t.Logf("25k-event run: %d events, Run to final state %v (engine %s ms), longest main-thread task %.0f ms",
+		n, took.Round(time.Millisecond), eval[string](b, `document.querySelector('[data-run-ms]').dataset.runMs`), longest)
+	t.Logf("long tasks (start+duration ms after Run): %s", eval[string](b, `window.__tasks.join(" ")`))
+	// Without yielding, the whole run is one task (several seconds); with
+	// chunks the longest tasks are garbage collections and the final
+	// redraw. The bound leaves room for a loaded 2-core machine.
+	if longest > 1000 || longest > float64(took.Milliseconds())/2 {
+		t.Errorf("a main-thread task took %.0f ms of a %v run; the page froze", longest, took)
+	}
+	if out, _ := b.runOutput().(map[string]any); out["i"] != int64(6240) {
+		t.Errorf("output %v, want i = 6240", out)
+	}
+
+	b.click("Run again", `[aria-label="Run"]`)
+	b.waitFor("the second run to be under way", `+document.querySelector('[data-run-events]').dataset.runEvents > 2000 && document.querySelector('[data-run-status]').dataset.runStatus === "RUNNING"`)
+	b.click("Abort", `[aria-label="Abort"]`)
+	if st := b.waitRunDone(); st != "ABORTED" {
+		t.Fatalf("status %s after Abort, want ABORTED", st)
+	}
+	if n := eval[int](b, `+document.querySelector('[data-run-events]').dataset.runEvents`); n >= 25000 {
+		t.Errorf("the aborted run still has %d events", n)
+	}
+	if got := eval[string](b, `document.querySelector('[data-run-events]').closest('.run-dock').querySelector('[data-run-tab="events"]').textContent`); got == "" {
+		t.Error("no events tab")
+	}
+}
+
+// TestRunLargeMapTiming measures the time from Run to the final state drawn
+// for the 1,000-item Map example.
+func TestRunLargeMapTiming(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("large-map")
+	eval[bool](b, `(() => { window.__longest = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration) }).observe({type: "longtask"}); return true })()`)
+	start := time.Now()
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s", st)
+	}
+	took := time.Since(start)
+	b.waitFor("every state drawn with a status", `![...document.querySelectorAll('[data-state]')].some(e => e.getAttribute("data-status") === "running")`)
+	t.Logf("large-map: %s events, Run to final state %v (engine+UI %s ms in the page), longest task %.0f ms",
+		eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`), took.Round(time.Millisecond),
+		eval[string](b, `document.querySelector('[data-run-ms]').dataset.runMs`), eval[float64](b, `window.__longest`))
+}

@@ -100,54 +100,74 @@ func (s *Studio) startRun(ctx app.Context) {
 // run leave the breakpoint it stopped on.
 func (s *Studio) continueRun(ctx app.Context, skipFirst bool) {
 	r := s.runs()
-	if r.ex == nil || r.ex.Done() {
+	if r.ex == nil || r.ex.Done() || r.running {
 		return
 	}
 	r.view, r.stoppedAt = -1, ""
 	r.running, r.abort = true, false
-	seq := r.seq
-	s.runChunk(ctx, seq, skipFirst)
+	seq, ex := r.seq, r.ex
+	ctx.Async(func() { s.runLoop(ctx, r, ex, seq, skipFirst) })
 }
 
-// runChunk runs the engine for at most chunkBudget, then yields to the
-// page and continues.
-func (s *Studio) runChunk(ctx app.Context, seq int, skipFirst bool) {
-	r := s.runs()
-	if r.seq != seq || !r.running {
-		return
-	}
-	if r.abort {
-		r.ex.Abort()
-		s.endChunks()
-		return
-	}
-	deadline := time.Now().Add(chunkBudget)
-	for n := 0; ; n++ {
-		ev := r.ex.Step()
-		if ev == nil {
-			s.endChunks()
+// paintEvery is how often a long run redraws its progress.
+const paintEvery = 100 * time.Millisecond
+
+// runLoop runs the engine in chunks of chunkBudget, sleeping between
+// them: in the browser a sleep returns to the event loop, which paints and
+// handles clicks (Abort) before the next chunk. The page is redrawn at
+// most every paintEvery while the run goes on, and once at the end.
+// Goroutines do not preempt each other in WebAssembly, so the UI never
+// sees the execution in the middle of a step.
+func (s *Studio) runLoop(ctx app.Context, r *runSession, ex *sim.Execution, seq int, skipFirst bool) {
+	lastPaint := time.Now()
+	for {
+		if r.seq != seq {
 			return
 		}
-		if !skipFirst && r.isBreakpoint(ev) {
-			r.stoppedAt = ev.Details.Name
-			s.endChunks()
-			return
-		}
-		skipFirst = false
-		if n%64 == 63 && time.Now().After(deadline) {
+		if r.abort {
+			ex.Abort()
 			break
 		}
+		deadline := time.Now().Add(chunkBudget)
+		stop := false
+		for n := 0; ; n++ {
+			ev := ex.Step()
+			if ev == nil {
+				stop = true
+				break
+			}
+			if !skipFirst && r.isBreakpoint(ev) {
+				r.stoppedAt = ev.Details.Name
+				stop = true
+				break
+			}
+			skipFirst = false
+			if n%8 == 7 && time.Now().After(deadline) {
+				break
+			}
+		}
+		if stop {
+			break
+		}
+		if time.Since(lastPaint) > paintEvery {
+			lastPaint = time.Now()
+			ctx.Dispatch(func(ctx app.Context) {
+				if r.seq == seq {
+					r.events = ex.Events()
+					r.elapsed = time.Since(r.started)
+				}
+			})
+		}
+		time.Sleep(time.Millisecond)
 	}
-	r.events = r.ex.Events()
-	r.elapsed = time.Since(r.started)
-	// Yield: the timer returns to the browser's event loop, which paints
-	// the progress and handles clicks (Abort) before the next chunk.
-	ctx.After(time.Millisecond, func(ctx app.Context) { s.runChunk(ctx, seq, false) })
-	s.Update()
+	ctx.Dispatch(func(ctx app.Context) {
+		if r.seq == seq {
+			s.endChunks()
+		}
+	})
 }
 
 func (s *Studio) endChunks() {
-	defer s.Update()
 	r := s.runs()
 	r.running = false
 	r.events = r.ex.Events()
@@ -262,21 +282,19 @@ func (s *Studio) listenRunKeys() {
 	}
 	runKeysListening = true
 	app.Window().AddEventListener("keydown", func(ctx app.Context, e app.Event) {
-		key := e.Get("key").String()
-		if key != "F9" && key != "F10" && key != "F8" {
+		label := map[string]string{"F9": "Toggle breakpoint", "F10": "Step", "F8": "Continue"}[e.Get("key").String()]
+		if label == "" {
 			return
 		}
 		e.PreventDefault()
-		switch key {
-		case "F9":
+		if label == "Toggle breakpoint" {
 			s.toggleBreakpoint(s.selected)
-		case "F10":
-			s.stepRun(ctx)
-		case "F8":
-			if r := s.runs(); r.ex != nil && !r.ex.Done() {
-				s.continueRun(ctx, r.stoppedAt != "")
-			}
+			s.Update()
+			return
 		}
-		s.Update()
+		// The buttons run in the studio's context (a long run needs it).
+		if b := app.Window().Get("document").Call("querySelector", `[data-run-panel] [aria-label="`+label+`"]`); b.Truthy() {
+			b.Call("click")
+		}
 	})
 }
