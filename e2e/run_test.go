@@ -376,6 +376,9 @@ func TestRunLongStaysResponsive(t *testing.T) {
 	eval[bool](b, `(window.__t0 = performance.now(), true)`)
 	b.click("Run", `[aria-label="Run"]`)
 	b.waitFor("progress while running", `+(document.querySelector('[data-run-events]')||{dataset:{}}).dataset.runEvents > 0`)
+	if eval[string](b, `document.querySelector('[data-run-status]').dataset.runStatus`) == "RUNNING" {
+		b.screenshot("run-in-progress")
+	}
 	if st := b.waitRunDone(); st != "SUCCEEDED" {
 		t.Fatalf("status %s, want SUCCEEDED", st)
 	}
