@@ -13,7 +13,7 @@ export GOFLAGS := -buildvcs=false
 all: build
 
 ## build: the native command and the web app (app.wasm + static files)
-build: native web catalog
+build: native catalog web
 
 native:
 	$(GO) build -o $(BUILD)/aslstudio ./cmd/aslstudio
@@ -21,7 +21,7 @@ native:
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/web/web/app.wasm ./wasm
 
-web: native wasm editor
+web: native wasm editor catalog
 	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --editor $(BUILD)/editor/editor.js --out $(BUILD)/web
 
 ## editor: the code pane's CodeMirror 6 bundle (web/editor, pinned in its package-lock.json)
