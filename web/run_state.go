@@ -300,7 +300,7 @@ func (c *canvasRun) nodeBadges(b *strings.Builder, name string, w float64) {
 	if sr := c.states[name]; sr != nil && sr.Attempts > 1 {
 		b.WriteString(`<g data-part="attempts"`)
 		attr(b, "transform", translate(w-14, -6))
-		b.WriteString(`><rect x="-14" y="-8" width="28" height="16" rx="8"/><text text-anchor="middle" y="4">×`)
+		b.WriteString(`><title>attempts</title><rect x="-16" y="-9" width="32" height="18" rx="9"/><text text-anchor="middle" y="4">×`)
 		b.WriteString(itoa(sr.Attempts))
 		b.WriteString(`</text></g>`)
 	}
