@@ -37,6 +37,9 @@ var cm *cmEditor
 // while a mount waits for the page's load event.
 var cmWatching, cmWaiting bool
 
+// cmWatcher is the bundle's page watcher (aslEditor.watch).
+var cmWatcher js.Value
+
 // codeMirror returns the mounted editor, mounting it over the text area
 // when the bundle is loaded and the text area is (again) in the page; nil
 // means the text area is the editor.
@@ -47,6 +50,7 @@ func (s *Studio) codeMirror() *cmEditor {
 		return nil
 	}
 	if cm != nil && cm.s == s && cm.textarea.Equal(ta) && cm.host.Get("isConnected").Bool() {
+		s.cmObserve(ta)
 		return cm
 	}
 	api := js.Global().Get("aslEditor")
@@ -85,7 +89,7 @@ func (s *Studio) codeMirror() *cmEditor {
 		"onCursor": onCursor,
 	}))
 	cm = e
-	s.cmObserve()
+	s.cmObserve(ta)
 	e.refresh()
 	return e
 }
@@ -153,33 +157,34 @@ func (e *cmEditor) refresh() {
 	e.handle.Call("setDiagnostics", js.ValueOf(list))
 }
 
-// cmObserve re-checks the editor after every change to the page: go-app
-// may have re-created the text area, and a render may carry new
-// diagnostics (a parse after typing, a validation after an edit).
-func (s *Studio) cmObserve() {
-	if cmWatching {
+// cmObserve re-checks the editor after the code pane or the validation
+// status changed: go-app may have re-created the text area, and a render
+// may carry new diagnostics (a parse after typing, a validation after an
+// edit). The bundle's watcher filters and coalesces the page's mutations,
+// so the WASM is called at most once a frame, and only for those parts.
+func (s *Studio) cmObserve(ta js.Value) {
+	if !cmWatching {
+		cmWatching = true
+		api := js.Global().Get("aslEditor")
+		if api.Get("watch").Type() != js.TypeFunction {
+			return
+		}
+		fn := js.FuncOf(func(this js.Value, args []js.Value) any {
+			if e := s.codeMirror(); e != nil {
+				e.refresh()
+			}
+			return nil
+		})
+		cmWatcher = api.Call("watch", fn)
+	}
+	if !cmWatcher.Truthy() {
 		return
 	}
-	cmWatching = true
-	var pending bool
-	frame := js.FuncOf(func(this js.Value, args []js.Value) any {
-		pending = false
-		if e := s.codeMirror(); e != nil {
-			e.refresh()
-		}
-		return nil
-	})
-	fn := js.FuncOf(func(this js.Value, args []js.Value) any {
-		if !pending {
-			pending = true
-			js.Global().Call("requestAnimationFrame", frame)
-		}
-		return nil
-	})
-	obs := js.Global().Get("MutationObserver").New(fn)
-	obs.Call("observe", js.Global().Get("document").Get("body"), js.ValueOf(map[string]any{
-		"childList": true, "subtree": true, "characterData": true,
-	}))
+	status := js.Global().Get("document").Call("querySelector", "[data-validation]")
+	if status.Truthy() {
+		status = status.Get("parentElement")
+	}
+	cmWatcher.Call("observe", js.ValueOf([]any{ta.Call("closest", "section"), status}))
 }
 
 // cmWhenLoaded mounts the editor once the page has loaded, for when the

@@ -156,4 +156,33 @@ function mount(host, opts = {}) {
   return handle;
 }
 
-window.aslEditor = { mount, version: 1 };
+// watch calls callback (at most once a frame) after the page changes
+// inside the observed nodes, ignoring CodeMirror's own DOM, so the Go side
+// hears of re-renders without a call into the WASM per mutation.
+function watch(callback) {
+  let pending = false, nodes = [];
+  const frame = () => { pending = false; callback(); };
+  const obs = new MutationObserver((records) => {
+    if (pending) return;
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (el && el.closest(".cm-editor")) continue;
+      pending = true;
+      requestAnimationFrame(frame);
+      return;
+    }
+  });
+  return {
+    // observe watches exactly these nodes (a node already watched is kept).
+    observe(list) {
+      list = Array.from(list || []).filter(Boolean);
+      if (list.length === nodes.length && list.every((n, i) => n === nodes[i])) return;
+      obs.disconnect();
+      nodes = list;
+      for (const n of nodes) obs.observe(n, { childList: true, subtree: true, characterData: true, attributes: true });
+    },
+    disconnect() { obs.disconnect(); nodes = []; },
+  };
+}
+
+window.aslEditor = { mount, watch, version: 1 };
