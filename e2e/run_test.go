@@ -434,3 +434,26 @@ func TestRunLargeMapTiming(t *testing.T) {
 		eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`), took.Round(time.Millisecond),
 		eval[string](b, `document.querySelector('[data-run-ms]').dataset.runMs`), eval[float64](b, `window.__longest`))
 }
+
+// TestRunPerStateMockOverridesTheFile sets one state's mock in the panel.
+func TestRunPerStateMockOverridesTheFile(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("retry-and-catch")
+	b.click("Mocks tab", `[data-run-tab="mocks"]`)
+	b.do("mock Charge card", chromedp.SetValue(chromedp.CSS(`[data-state-mock="Charge card"]`), "return"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-state-mock="Charge card"]').dispatchEvent(new Event("change", {bubbles: true}))`))
+	b.waitFor("the result field", `!!document.querySelector('[aria-label="Result of Charge card"]')`)
+	b.setText("Result of Charge card", `{"StatusCode": 200, "Payload": {"chargeId": "ch_ui"}}`)
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != "SUCCEEDED" {
+		t.Fatalf("status %s", st)
+	}
+	if got := b.stateStatus("Charge card"); got != "succeeded" {
+		t.Errorf("Charge card is %q with a Return mock, want succeeded", got)
+	}
+	out, _ := b.runOutput().(map[string]any)
+	if out["chargeId"] != "ch_ui" || out["status"] != "CONFIRMED" {
+		t.Errorf("output %v, want the mocked charge confirmed", out)
+	}
+}

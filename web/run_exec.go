@@ -68,7 +68,13 @@ func (s *Studio) newExecution() bool {
 		r.tab = runTabMocks
 		return false
 	}
-	opts := sim.Options{Type: r.execType, Seed: runSeed, Mocks: mc, TestCase: r.testCase}
+	sm, bad := r.stateMocks()
+	if bad != "" {
+		r.startErr = "A per-state mock is not valid JSON: " + bad
+		r.tab = runTabMocks
+		return false
+	}
+	opts := sim.Options{Type: r.execType, Seed: runSeed, Mocks: mc, TestCase: r.testCase, StateMocks: sm}
 	if mc != nil {
 		if _, ok := mc.StateMachines[r.machine]; ok {
 			opts.MockStateMachine = r.machine

@@ -172,6 +172,7 @@ func (s *Studio) renderMocksTab() app.UI {
 		when(r.mocksErr != "", func() app.UI {
 			return app.Div().Class("run-err").DataSet("run", "mocks-error").Text(r.mocksErr)
 		}),
+		s.renderStateMocks(),
 	)
 }
 

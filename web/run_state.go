@@ -65,6 +65,8 @@ type runSession struct {
 	tokOutput, tokError, tokCause, tokNote string
 
 	test testForm
+	// perState are the per-state mocks, by state name.
+	perState map[string]*stateMock
 }
 
 // sessions holds the run session of each studio (there is one per page).
@@ -78,7 +80,7 @@ func (s *Studio) runs() *runSession {
 		return r
 	}
 	r = &runSession{doc: s.doc, view: -1, tab: runTabInput, execType: sim.Standard, input: "{}",
-		breakpoints: map[string]bool{}}
+		breakpoints: map[string]bool{}, perState: map[string]*stateMock{}}
 	if s.doc != nil {
 		for _, ex := range assets.Examples() {
 			if ex.Title == s.doc.Name {
