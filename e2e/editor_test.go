@@ -6,8 +6,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/chromedp/cdproto/cdp"
