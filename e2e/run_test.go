@@ -108,6 +108,16 @@ func (b *browser) waitRunDone() string {
 	return b.runStatus()
 }
 
+// waitRunPast waits until the run panel shows a status other than RUNNING
+// and other than from: after answering a task token the panel still shows
+// PAUSED until the resumed run has been scheduled, so waiting for "not
+// RUNNING" alone would read the old status.
+func (b *browser) waitRunPast(from string) string {
+	b.t.Helper()
+	b.waitFor("the run to leave "+from, `(() => { const e = document.querySelector('[data-run-status]'); const s = e && e.dataset.runStatus; return s && s !== "RUNNING" && s !== "`+from+`" })()`)
+	return b.runStatus()
+}
+
 // stateStatus is the data-status of a state on the canvas.
 func (b *browser) stateStatus(name string) string {
 	return eval[string](b, `(document.querySelector('[data-state="`+name+`"]')||{getAttribute:()=>"(missing)"}).getAttribute("data-status")||""`)
@@ -266,7 +276,7 @@ func TestRunHumanApprovalThroughTheUI(t *testing.T) {
 	b.waitFor("the heartbeat", `(document.querySelector('[data-run="token-note"]')||{textContent:""}).textContent.includes("Heartbeat")`)
 	b.setText("Task output", `{"approved": true, "approver": "maria.garcia"}`)
 	b.click("Send success", `[aria-label="Send success"]`)
-	if st := b.waitRunDone(); st != "SUCCEEDED" {
+	if st := b.waitRunPast("PAUSED"); st != "SUCCEEDED" {
 		t.Fatalf("status %s after approving, want SUCCEEDED", st)
 	}
 	out, _ := b.runOutput().(map[string]any)
@@ -341,7 +351,7 @@ func TestEveryExampleRunsToItsPromisedOutcome(t *testing.T) {
 			}
 			b.setText("Task output", string(oc.Then.SendTaskSuccess))
 			b.click("Send success", `[aria-label="Send success"]`)
-			st = b.waitRunDone()
+			st = b.waitRunPast("PAUSED")
 			b.checkOutcome(g.ID+" (then)", st, oc.Then)
 		}
 		t.Logf("%s: %s in %v (%s events)", g.ID, st, time.Since(start).Round(time.Millisecond),
