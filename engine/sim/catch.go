@@ -75,3 +75,28 @@ func (r *stateRun) recover(rt *retrier, catchers []*asl.Catcher, o outcome, fail
 	}
 	return o, false
 }
+
+// runAttempts applies InputPath (JSONPath states) and runs attempt on the
+// effective input until it succeeds, or until Retry gives up and Catch
+// decides (failedEvent is written once retries are over). Map and Parallel
+// share it.
+func (r *stateRun) runAttempts(retry []*asl.Retrier, catch []*asl.Catcher, failedEvent string, attempt func(eff any) outcome) outcome {
+	eff := r.input
+	var fl *failure
+	if !r.jsonata() {
+		if eff, fl = r.inputPath(); fl != nil {
+			return outcome{fail: fl}
+		}
+		r.inspect("afterInputPath", eff)
+	}
+	rt := newRetrier(retry)
+	for {
+		o := attempt(eff)
+		if o.fail == nil {
+			return o
+		}
+		if o, again := r.recover(rt, catch, o, failedEvent); !again {
+			return o
+		}
+	}
+}

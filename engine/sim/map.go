@@ -15,24 +15,7 @@ import (
 // one (ItemSelector) and runs the processor once per item, in item order.
 // Results keep item order.
 func runMap(r *stateRun, s *asl.MapState) outcome {
-	eff := r.input
-	var fl *failure
-	if !r.jsonata() {
-		if eff, fl = r.inputPath(); fl != nil {
-			return outcome{fail: fl}
-		}
-		r.inspect("afterInputPath", eff)
-	}
-	rt := newRetrier(s.Retry)
-	for {
-		o := r.mapAttempt(s, eff)
-		if o.fail == nil {
-			return o
-		}
-		if o, again := r.recover(rt, s.Catch, o, "MapStateFailed"); !again {
-			return o
-		}
-	}
+	return r.runAttempts(s.Retry, s.Catch, "MapStateFailed", func(eff any) outcome { return r.mapAttempt(s, eff) })
 }
 
 // mapFailed returns the failure of an attempt (runMap writes

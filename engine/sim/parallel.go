@@ -7,24 +7,7 @@ import "github.com/aslstudio/aslstudio/engine/asl"
 // from the state's start time); the result is the array of branch outputs.
 // A failing branch fails the state with the branch's error.
 func runParallel(r *stateRun, s *asl.ParallelState) outcome {
-	eff := r.input
-	var fl *failure
-	if !r.jsonata() {
-		if eff, fl = r.inputPath(); fl != nil {
-			return outcome{fail: fl}
-		}
-		r.inspect("afterInputPath", eff)
-	}
-	rt := newRetrier(s.Retry)
-	for {
-		o := r.parallelAttempt(s, eff)
-		if o.fail == nil {
-			return o
-		}
-		if o, again := r.recover(rt, s.Catch, o, "ParallelStateFailed"); !again {
-			return o
-		}
-	}
+	return r.runAttempts(s.Retry, s.Catch, "ParallelStateFailed", func(eff any) outcome { return r.parallelAttempt(s, eff) })
 }
 
 func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
