@@ -120,7 +120,9 @@ func (b *browser) searchAndDrop(query, id, from, to string) {
 	b.do("focus the action search", chromedp.Click(chromedp.CSS(box)))
 	b.do("type "+strconv.Quote(query), chromedp.KeyEvent(query))
 	item := `.palette-results [data-palette="` + id + `"]`
-	b.waitFor(id+" among the results", `!!document.querySelector('`+item+`')`)
+	show := `'search box: ' + JSON.stringify(document.querySelector('` + box + `').value) + '; results: ' + document.querySelector('.palette-results').innerText`
+	b.waitForShowing("the search box to hold "+strconv.Quote(query), `document.querySelector('`+box+`').value === `+strconv.Quote(query), show)
+	b.waitForShowing(id+" among the results", `!!document.querySelector('`+item+`')`, show)
 	b.do("drag "+id+" onto "+from+" → "+to,
 		chromedp.DragAndDrop(chromedp.CSS(item), chromedp.CSS(`[data-dropzone="edge:`+from+`|`+to+`"]`)))
 }

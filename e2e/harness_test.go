@@ -187,7 +187,7 @@ func newBrowser(t *testing.T) *browser {
 		}
 	}()
 	t.Cleanup(func() {
-		if t.Failed() {
+		if t.Failed() || os.Getenv("ASLSTUDIO_E2E_CONSOLE") != "" {
 			b.mu.Lock()
 			for _, m := range b.console {
 				t.Logf("console: %s", m)
@@ -228,8 +228,20 @@ func (b *browser) waitFor(what, predicate string) {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))); err != nil {
 		b.t.Fatalf("waiting for %s (%s): %v", what, predicate, err)
+	}
+}
+
+// waitForShowing is waitFor that, on a time-out, also reports what the
+// JavaScript expression show evaluates to (the screen's state at the time).
+func (b *browser) waitForShowing(what, predicate, show string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 90*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+		seen := eval[string](b, `String(`+show+`)`)
+		b.t.Fatalf("waiting for %s (%s): %v; the page shows: %s", what, predicate, err, seen)
 	}
 }
 

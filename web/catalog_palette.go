@@ -184,7 +184,10 @@ func (p *actionPalette) Render() app.UI {
 		app.H2().Text("Actions"),
 		app.Input().Type("search").Class("palette-search").Placeholder("Search actions, e.g. put item dynamo").
 			Aria("label", "Search actions").Attr("autocomplete", "off").
-			Value(p.query).
+			// No Value(p.query): the box is the source of the query, and
+			// writing back a value one keystroke old (a render that runs
+			// after the next key reached the DOM, as on a busy machine
+			// while the index loads) would drop what was typed.
 			OnFocus(func(ctx app.Context, e app.Event) { p.ensureLoaded(ctx) }).
 			OnInput(p.onInput),
 		app.Div().Class("palette-results").Attr("role", "list").Aria("label", "Actions found").
