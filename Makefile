@@ -27,7 +27,7 @@ web: native wasm editor catalog
 ## editor: the code pane's CodeMirror 6 bundle (web/editor, pinned in its package-lock.json)
 editor: $(BUILD)/editor/editor.js
 $(BUILD)/editor/editor.js: web/editor/package-lock.json $(wildcard web/editor/src/*.js)
-	cd web/editor && npm ci --no-audit --no-fund && npx esbuild src/main.js --bundle --minify --format=iife --target=es2020 --outfile=../../$@
+	cd web/editor && npm ci --no-audit --no-fund && npx esbuild src/main.js --bundle --minify --format=iife --target=es2020 --outfile=$(abspath $@)
 
 ## run: build everything and serve the app with an example open
 run: build
@@ -47,7 +47,7 @@ engine/catalog/data/index.json: engine/catalog/npm/package-lock.json $(wildcard 
 	$(GO) run ./engine/catalog/gen
 
 e2e: deps-chromium build
-	ASLSTUDIO_WEB=$(CURDIR)/$(BUILD)/web $(GO) test -count=1 -tags e2e -timeout 15m ./e2e/...
+	ASLSTUDIO_WEB=$(abspath $(BUILD))/web $(GO) test -count=1 -tags e2e -timeout 15m ./e2e/...
 
 deps-chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
