@@ -51,6 +51,8 @@ type Studio struct {
 	validating bool
 	// stopGesture ends the pan or drag in progress (nil when none).
 	stopGesture func()
+	// insp is the inspector's own state (tab, JSON drafts, completions).
+	insp inspectorState
 }
 
 // OnInit opens the default example, so the pre-rendered page already shows it.
