@@ -56,6 +56,7 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 			attr(b, "data-kind", n.Kind)
 			drawRun.nodeAttrs(b, n.State)
 		}
+		drawRun.groupAttrs(b, &n)
 		b.WriteString(`><rect rx="10"`)
 		attr(b, "width", num(n.W))
 		attr(b, "height", num(n.H))
@@ -65,6 +66,7 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 			b.WriteString(html.EscapeString(kindLabel[n.Kind] + " · " + n.State))
 			b.WriteString(`</text>`)
 		}
+		drawRun.groupBadges(b, &n)
 		b.WriteString(`</g>`)
 	}
 }

@@ -119,16 +119,22 @@ func (s *Studio) renderStateData() app.UI {
 		return app.Div().Class("run-pane").DataSet("run-inspector", name).Body(head,
 			app.P().Class("run-hint").Text("Run the workflow to see this state's data."))
 	}
-	events := r.shown()
+	sv := s.scoped()
+	events := sv.events
+	pickers := s.renderScopePickers(name, sv)
 	t := traceState(events, name)
 	if t == nil {
-		return app.Div().Class("run-pane").DataSet("run-inspector", name).Body(head,
+		return app.Div().Class("run-pane").DataSet("run-inspector", name).Body(head, pickers,
 			app.P().Class("run-hint").DataSet("run", "not-reached").Text("Not reached at this point of the run."))
 	}
 	stages := s.stagesOf(name, st, t, variablesAt(events))
 	cards := []app.UI{}
 	for _, sg := range stages {
 		cards = append(cards, dataCard(sg.key, sg.label, sg.value))
+	}
+	if cr := sv.containers[name]; cr != nil {
+		sc, _ := sv.picked(r, name)
+		cards = append(cards, scopeCards(cr.Kind, sc)...)
 	}
 	if t.exited {
 		cards = append(cards, dataCard("output", "Output", t.output))
@@ -158,6 +164,7 @@ func (s *Studio) renderStateData() app.UI {
 	}
 	return app.Div().Class("run-pane").DataSet("run-inspector", name).Body(
 		head,
+		pickers,
 		app.Div().Class("data-cards").Body(cards...),
 	)
 }

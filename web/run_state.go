@@ -3,11 +3,13 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"html"
 	"strings"
 	"time"
 
 	"github.com/aslstudio/aslstudio/assets"
 	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/layout"
 	"github.com/aslstudio/aslstudio/engine/sim"
 )
 
@@ -67,6 +69,17 @@ type runSession struct {
 	test testForm
 	// perState are the per-state mocks, by state name.
 	perState map[string]*stateMock
+
+	// picks are the Map iteration or Parallel branch chosen per container
+	// state; pickGen counts their changes.
+	picks   map[string]int
+	pickGen int
+	// parentIdx is the container index of parentsOf (run_scopes.go).
+	parentsOf *asl.StateMachine
+	parentIdx map[string]parentRef
+	// scopeCache is the last scoped view, computed from scopeCacheKey.
+	scopeCache    *scopeView
+	scopeCacheKey scopeKey
 }
 
 // sessions holds the run session of each studio (there is one per page).
@@ -248,6 +261,10 @@ type canvasRun struct {
 	states map[string]*stateRun
 	edges  map[string]bool
 	bps    map[string]bool
+	// containers are the Map iterations and Parallel branches of the run;
+	// picks the ones the user chose to inspect.
+	containers map[string]*containerRun
+	picks      map[string]int
 }
 
 // canvasRunState is computed once per render of the canvas.
@@ -258,7 +275,9 @@ func (s *Studio) canvasRunState() *canvasRun {
 	}
 	c := &canvasRun{bps: r.breakpoints}
 	if r.ex != nil {
-		ev := r.shown()
+		sv := s.scoped()
+		ev := sv.events
+		c.containers, c.picks = sv.containers, r.picks
 		paused := ""
 		if r.live() {
 			if tok, st := r.ex.WaitingToken(); tok != "" {
@@ -331,3 +350,119 @@ func prettyJSON(v any) string {
 
 // drawRun is the run state the canvas drawing in progress shows.
 var drawRun *canvasRun
+
+// groupAttrs are the run attributes of a group box: a Map's iteration
+// count and the iteration picked, a Parallel branch's status.
+func (c *canvasRun) groupAttrs(b *strings.Builder, n *layout.Node) {
+	if c == nil || c.containers == nil {
+		return
+	}
+	if n.Kind == "branch" {
+		if sc := c.branchScope(n.ID); sc != nil {
+			attr(b, "data-branch-status", sc.Status)
+		}
+		return
+	}
+	cr := c.containers[n.State]
+	if cr == nil {
+		return
+	}
+	if cr.Kind == kindMap {
+		attr(b, "data-iterations", itoa(len(cr.Scopes)))
+	}
+	if p, ok := c.picks[n.State]; ok && cr.scope(p) != nil {
+		attr(b, "data-picked", itoa(p))
+	}
+}
+
+// branchScope returns the run of a Parallel branch box ("<Parallel>#<i>").
+func (c *canvasRun) branchScope(id string) *runScope {
+	k := strings.LastIndexByte(id, '#')
+	if k < 0 {
+		return nil
+	}
+	i, ok := atoi(id[k+1:])
+	if !ok {
+		return nil
+	}
+	return c.containers[id[:k]].scope(i)
+}
+
+// groupBadges draws a Map's per-iteration summary (succeeded, failed,
+// running, and the iteration picked) as a tab on its box's top border, and
+// a Parallel branch's status as a dot on its box's corner.
+func (c *canvasRun) groupBadges(b *strings.Builder, n *layout.Node) {
+	if c == nil || c.containers == nil {
+		return
+	}
+	if n.Kind == "branch" {
+		sc := c.branchScope(n.ID)
+		if sc == nil {
+			return
+		}
+		mark := map[string]string{sim.StateSucceeded: "✓", sim.StateFailed: "✗", sim.StateRunning: "…", scopeAborted: "■"}[sc.Status]
+		b.WriteString(`<g data-part="branch-status"`)
+		attr(b, "data-status", sc.Status)
+		attr(b, "transform", translate(n.W-12, 0))
+		b.WriteString(`><title>branch `)
+		b.WriteString(itoa(sc.Index + 1))
+		b.WriteString(` ` + sc.Status + `</title><circle r="8"/><text text-anchor="middle" y="4">`)
+		b.WriteString(mark)
+		b.WriteString(`</text></g>`)
+		return
+	}
+	cr := c.containers[n.State]
+	if cr == nil || cr.Kind != kindMap || len(cr.Scopes) == 0 {
+		return
+	}
+	cnt := cr.counts()
+	var parts []string
+	if k := cnt[sim.StateSucceeded]; k > 0 {
+		parts = append(parts, "✓ "+itoa(k))
+	}
+	if k := cnt[sim.StateFailed] + cnt[scopeAborted]; k > 0 {
+		parts = append(parts, "✗ "+itoa(k))
+	}
+	if k := cnt[sim.StateRunning]; k > 0 {
+		parts = append(parts, "● "+itoa(k))
+	}
+	label := strings.Join(parts, "  ")
+	if p, ok := c.picks[n.State]; ok && cr.scope(p) != nil {
+		label += "  ·  #" + itoa(p)
+	} else {
+		label += "  ·  latest #" + itoa(cr.Scopes[len(cr.Scopes)-1].Index)
+	}
+	w := 16 + 6.6*float64(len([]rune(label)))
+	status := sim.StateSucceeded
+	switch {
+	case cnt[sim.StateFailed]+cnt[scopeAborted] > 0:
+		status = sim.StateFailed
+	case cnt[sim.StateRunning] > 0:
+		status = sim.StateRunning
+	}
+	b.WriteString(`<g data-part="iterations"`)
+	attr(b, "data-status", status)
+	attr(b, "transform", translate(n.W-w-10, -9))
+	b.WriteString(`><title>Map iterations (pick one in the State data tab)</title><rect rx="9" height="18"`)
+	attr(b, "width", num(w))
+	b.WriteString(`/><text y="13"`)
+	attr(b, "x", num(w/2))
+	b.WriteString(` text-anchor="middle">`)
+	b.WriteString(html.EscapeString(label))
+	b.WriteString(`</text></g>`)
+}
+
+// atoi parses a non-negative decimal number.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}

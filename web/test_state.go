@@ -28,7 +28,7 @@ func (s *Studio) openTestState(name string) {
 	f := &r.test
 	if f.state != name {
 		*f = testForm{state: name, input: r.input, mock: "none", result: "{}", variables: "{}", context: ""}
-		if t := traceState(r.shown(), name); t != nil {
+		if t := traceState(s.scoped().events, name); t != nil {
 			f.input = prettyJSON(t.input)
 			if t.hasResult {
 				f.mock, f.result = "result", prettyJSON(t.result)

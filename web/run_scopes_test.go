@@ -1,0 +1,153 @@
+package web
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/aslstudio/aslstudio/assets"
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/sim"
+)
+
+// runWith runs a gallery example's definition with the given input and
+// per-state mocks (no mock file).
+func runWith(t *testing.T, id, input string, mocks map[string]*sim.MockedResponse) (*sim.Execution, *asl.StateMachine) {
+	t.Helper()
+	ex, ok := assets.Lookup(id)
+	if !ok {
+		t.Fatalf("no example %s", id)
+	}
+	e, err := sim.NewExecution(ex.Definition(), []byte(input), sim.Options{StateMocks: mocks, Seed: runSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Run()
+	d := &document{}
+	d.setText(string(ex.Definition()))
+	if d.SM == nil {
+		t.Fatalf("%s does not parse", id)
+	}
+	return e, d.SM
+}
+
+func reserved(sku string) sim.MockRange {
+	return sim.MockRange{Return: map[string]any{"StatusCode": int64(200), "Payload": map[string]any{"sku": sku, "reserved": true}}, HasReturn: true}
+}
+
+// A Map whose second iteration fails: every iteration's status, the input
+// of each, and a pick showing the first iteration's states.
+func TestScopesOfAMapWithAFailedIteration(t *testing.T) {
+	r0, r2 := reserved("A"), reserved("C")
+	r0.From, r0.To = 0, 0
+	r2.From, r2.To = 2, 2
+	mock := &sim.MockedResponse{Ranges: []sim.MockRange{r0,
+		{From: 1, To: 1, Throw: &sim.MockThrow{Error: "Stock.Unknown", Cause: "no such sku"}}, r2}}
+	in := `{"orderId":"o1","items":[{"sku":"A","qty":1},{"sku":"B","qty":2},{"sku":"C","qty":3}]}`
+	e, sm := runWith(t, "dynamic-map", in, map[string]*sim.MockedResponse{"Reserve stock": mock})
+	if e.Status() != sim.StatusFailed {
+		t.Fatalf("status %s, want FAILED", e.Status())
+	}
+	parents := containerIndex(sm)
+	if p := parents["Reserve stock"]; p.container != "Reserve each line" || p.kind != kindMap {
+		t.Fatalf("parent of Reserve stock %+v", p)
+	}
+	events, cs := scanScopes(e.Events(), parents, nil)
+	if len(events) != len(e.Events()) {
+		t.Errorf("no pick filtered %d of %d events", len(e.Events())-len(events), len(e.Events()))
+	}
+	m := cs["Reserve each line"]
+	if m == nil || m.Length != 3 || len(m.Scopes) != 2 {
+		t.Fatalf("map run %+v", m)
+	}
+	if m.Scopes[0].Status != sim.StateSucceeded || m.Scopes[1].Status != sim.StateFailed {
+		t.Errorf("iteration statuses %s, %s; want succeeded, failed", m.Scopes[0].Status, m.Scopes[1].Status)
+	}
+	if in, _ := m.Scopes[1].Input.(map[string]any); in["sku"] != "B" || in["line"] != int64(1) {
+		t.Errorf("iteration 1 input %v", m.Scopes[1].Input)
+	}
+	if out, _ := m.Scopes[0].Output.(map[string]any); out["sku"] != "A" || !m.Scopes[0].HasOutput {
+		t.Errorf("iteration 0 output %v", m.Scopes[0].Output)
+	}
+	// Unpicked, the canvas shows the latest iteration: the failed one.
+	if st := runStatuses(events, true, "")["Reserve stock"]; st.Status != sim.StateFailed {
+		t.Errorf("Reserve stock latest %s, want failed", st.Status)
+	}
+	// Picking iteration 0 shows its states: Reserve stock succeeded with A.
+	picked, cs2 := scanScopes(e.Events(), parents, map[string]int{"Reserve each line": 0})
+	if len(picked) >= len(events) {
+		t.Fatalf("the pick kept all %d events", len(picked))
+	}
+	if st := runStatuses(picked, true, "")["Reserve stock"]; st.Status != sim.StateSucceeded {
+		t.Errorf("Reserve stock in iteration 0 is %s, want succeeded", st.Status)
+	}
+	tr := traceState(picked, "Reserve stock")
+	if in, _ := tr.input.(map[string]any); tr == nil || in["sku"] != "A" {
+		t.Errorf("trace of iteration 0 %+v", tr)
+	}
+	if got := cs2["Reserve each line"]; got.Scopes[1].Status != sim.StateFailed {
+		t.Errorf("with a pick, iteration 1 is %s, want failed (markers stay)", got.Scopes[1].Status)
+	}
+	// The map state itself failed (not caught): the execution failed.
+	if st := runStatuses(picked, true, "")["Reserve each line"]; st.Status != sim.StateFailed {
+		t.Errorf("Reserve each line is %s, want failed", st.Status)
+	}
+	// A pick beyond the items filters nothing.
+	all, _ := scanScopes(e.Events(), parents, map[string]int{"Reserve each line": 7})
+	if len(all) != len(events) {
+		t.Errorf("an out-of-range pick kept %d of %d events", len(all), len(events))
+	}
+}
+
+// Parallel branches: each branch's status, input and output, in order.
+func TestScopesOfParallelBranches(t *testing.T) {
+	e := runExample(t, "parallel-fan-out")
+	d := &document{}
+	d.setText(string(mustExample(t, "parallel-fan-out").Definition()))
+	_, cs := scanScopes(e.Events(), containerIndex(d.SM), nil)
+	p := cs["Gather customer data"]
+	if p == nil || p.Kind != kindParallel || len(p.Scopes) != 3 {
+		t.Fatalf("parallel run %+v", p)
+	}
+	for i, sc := range p.Scopes {
+		if sc.Index != i || sc.Status != sim.StateSucceeded || !sc.HasInput || !sc.HasOutput {
+			t.Errorf("branch %d: %+v", i, sc)
+		}
+	}
+	if !reflect.DeepEqual(p.Scopes[0].Input, p.Scopes[2].Input) {
+		t.Errorf("branches got different inputs: %v and %v", p.Scopes[0].Input, p.Scopes[2].Input)
+	}
+	if reflect.DeepEqual(p.Scopes[0].Output, p.Scopes[1].Output) {
+		t.Errorf("branches 1 and 2 have the same output %v", p.Scopes[0].Output)
+	}
+}
+
+// A failing branch is marked failed, the branches after it not started.
+func TestScopesOfAFailedBranch(t *testing.T) {
+	ex := mustExample(t, "parallel-fan-out")
+	mc, err := sim.ParseMockConfig(ex.Mocks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := sim.NewExecution(ex.Definition(), ex.Input(), sim.Options{Mocks: mc, MockStateMachine: ex.StateMachine, TestCase: ex.TestCase, Seed: runSeed,
+		StateMocks: map[string]*sim.MockedResponse{"Check credit score": sim.ThrowMock("Lambda.ServiceException", "down")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Run()
+	d := &document{}
+	d.setText(string(ex.Definition()))
+	_, cs := scanScopes(e.Events(), containerIndex(d.SM), nil)
+	p := cs["Gather customer data"]
+	if p == nil || len(p.Scopes) != 2 || p.Scopes[0].Status != sim.StateSucceeded || p.Scopes[1].Status != sim.StateFailed {
+		t.Fatalf("branches %+v %+v", p, p.Scopes)
+	}
+}
+
+func mustExample(t *testing.T, id string) assets.Example {
+	t.Helper()
+	ex, ok := assets.Lookup(id)
+	if !ok {
+		t.Fatalf("no example %s", id)
+	}
+	return ex
+}
