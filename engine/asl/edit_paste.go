@@ -173,7 +173,17 @@ func ReadClip(src []byte) (states *Value, entry string, err error) {
 // a Default to one is dropped. When the scope has no states yet, the entry
 // becomes its StartAt.
 func PasteStates(doc *Value, after string, clip *Value, entry string) ([]string, error) {
-	const op = "Paste"
+	return pasteStates("Paste", doc, after, clip, entry, true)
+}
+
+// PasteStatesLoose is PasteStates with nothing linked in: the states go
+// right after near in its scope (at the end of the top level when near is
+// ""), as a loose paste does. Duplicating several states uses it.
+func PasteStatesLoose(doc *Value, near string, clip *Value, entry string) ([]string, error) {
+	return pasteStates("Duplicate", doc, near, clip, entry, false)
+}
+
+func pasteStates(op string, doc *Value, after string, clip *Value, entry string, chain bool) ([]string, error) {
 	if err := checkDoc(op, doc); err != nil {
 		return nil, err
 	}
@@ -195,7 +205,7 @@ func PasteStates(doc *Value, after string, clip *Value, entry string) ([]string,
 			return nil, err
 		}
 		scope, insertAt = ref.m, ref.index+1
-		if hasNextField(stateType(ref.node)) {
+		if chain && hasNextField(stateType(ref.node)) {
 			anchor = ref.node
 		}
 	} else {

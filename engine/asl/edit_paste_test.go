@@ -238,3 +238,21 @@ func TestInsertOnRule(t *testing.T) {
 		{"not a choice", "line", func(d *Value) error { return InsertOnRule(d, "A", 0, "N", pass("")) }, "", "not a Choice"},
 	})
 }
+
+func TestPasteStatesLoose(t *testing.T) {
+	doc, _ := ParseJSON([]byte(editDocs["line"]))
+	clip, err := CopyStates(doc, []string{"A", "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := PasteStatesLoose(doc, "B", clip.Get("States"), str(clip.Get("StartAt")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The copies sit after B with the same transitions (A's copy to B's
+	// copy, B's copy to C), and nothing goes to them.
+	want := `{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Task","Resource":"r","x-note":"kept","Next":"C"},"A (1)":{"Type":"Pass","Next":"B (1)"},"B (1)":{"Type":"Task","Resource":"r","x-note":"kept","Next":"C"},"C":{"Type":"Pass","End":true}}}`
+	if got := string(AppendCompactJSON(nil, doc)); got != want || strings.Join(names, ",") != "A (1),B (1)" {
+		t.Errorf("got %s (names %v)\nwant %s", got, names, want)
+	}
+}
