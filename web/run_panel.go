@@ -118,11 +118,12 @@ func (s *Studio) renderRunTab() app.UI {
 func (s *Studio) renderInputTab() app.UI {
 	r := s.runs()
 	return app.Div().Class("run-pane").Body(
-		app.Label().Class("run-label").Text("Execution input (JSON)"),
+		s.renderSavedInputs(),
 		app.Textarea().Class("run-code").Aria("label", "Execution input").DataSet("run", "input").
 			Attr("spellcheck", "false").Text(r.input).
 			OnInput(func(ctx app.Context, e app.Event) {
 				r.input = ctx.JSSrc().Get("value").String()
+				r.savedSel = ""
 				r.checkInput()
 			}, r),
 		when(r.inputErr != "", func() app.UI {
@@ -160,19 +161,24 @@ func (s *Studio) renderMocksTab() app.UI {
 				}),
 			app.Input().Type("file").ID("run-mocks-file").Style("display", "none").Aria("label", "Choose a MockConfigFile").
 				Accept(".json,.yaml,.yml,application/json").OnChange(s.onMocksChosen),
-			app.Button().Class("btn").Aria("label", "Export mocks").Text("Export").
-				OnClick(func(ctx app.Context, e app.Event) { downloadText("MockConfigFile.json", "application/json", r.mocks) }),
+			app.Button().Class("btn").Aria("label", "Export mocks").
+				Title("Download the MockConfigFile with the per-state mocks edited here").Text("Export").
+				OnClick(func(ctx app.Context, e app.Event) { s.exportMocks() }),
 		),
-		app.Textarea().Class("run-code").Aria("label", "Mock config").DataSet("run", "mocks").
-			Attr("spellcheck", "false").Text(r.mocks).
-			OnInput(func(ctx app.Context, e app.Event) {
-				r.mocks = ctx.JSSrc().Get("value").String()
-				r.checkMocks()
-			}, r),
-		when(r.mocksErr != "", func() app.UI {
-			return app.Div().Class("run-err").DataSet("run", "mocks-error").Text(r.mocksErr)
-		}),
-		s.renderStateMocks(),
+		app.Div().Class("mocks-cols").Body(
+			app.Div().Class("mocks-file").Body(
+				app.Textarea().Class("run-code").Aria("label", "Mock config").DataSet("run", "mocks").
+					Attr("spellcheck", "false").Text(r.mocks).
+					OnInput(func(ctx app.Context, e app.Event) {
+						r.mocks = ctx.JSSrc().Get("value").String()
+						r.checkMocks()
+					}, r),
+				when(r.mocksErr != "", func() app.UI {
+					return app.Div().Class("run-err").DataSet("run", "mocks-error").Text(r.mocksErr)
+				}),
+			),
+			s.renderStateMocks(),
+		),
 	)
 }
 

@@ -77,6 +77,11 @@ type runSession struct {
 	// parentIdx is the container index of parentsOf (run_scopes.go).
 	parentsOf *asl.StateMachine
 	parentIdx map[string]parentRef
+	// saved are the document's saved inputs (run_inputs.go), read from
+	// the browser once; savedSel is the one picked, saveName the name typed.
+	saved                         []savedInput
+	savedLoaded                   bool
+	savedSel, saveName, savedNote string
 	// scopeCache is the last scoped view, computed from scopeCacheKey.
 	scopeCache    *scopeView
 	scopeCacheKey scopeKey
