@@ -42,6 +42,9 @@ func (d *document) codeDiagnostics() []cmDiagnostic {
 		return []cmDiagnostic{markAt(d.Text, line, col, "error", d.ParseErr.Error())}
 	}
 	var out []cmDiagnostic
+	if d.Format == formatSAM && !d.Sam.positionsInTemplate() {
+		return nil // the definition's positions are not the template's
+	}
 	for _, dg := range d.Diags {
 		if dg.Line <= 0 {
 			continue

@@ -83,7 +83,7 @@ func (s *Studio) codeMirror() *cmEditor {
 	e.funcs = append(e.funcs, onChange, onCursor)
 	e.handle = api.Call("mount", host, js.ValueOf(map[string]any{
 		"text":     s.doc.Text,
-		"language": s.doc.Format,
+		"language": s.doc.language(),
 		"label":    ta.Call("getAttribute", "aria-label").String(),
 		"onChange": onChange,
 		"onCursor": onCursor,
@@ -199,7 +199,7 @@ func (s *Studio) cmWhenLoaded() {
 		fn.Release()
 		cmWaiting = false
 		if js.Global().Get("aslEditor").Truthy() {
-			s.cmSetText(s.doc.Text, s.doc.Format)
+			s.cmSetText(s.doc.Text, s.doc.language())
 		}
 		return nil
 	})

@@ -17,15 +17,18 @@ func (s *Studio) renderCodePane() app.UI {
 		app.Div().Class("code-tabs").Attr("role", "tablist").Body(
 			s.codeTab(formatJSON, "ASL JSON"),
 			s.codeTab(formatYAML, "ASL YAML"),
+			s.samTab(),
 			app.Div().Class("spacer"),
-			when(d.ParseErr == nil, func() app.UI {
+			when(!d.TemplateView && d.ParseErr == nil, func() app.UI {
 				return app.Span().Class("hint").Style("color", "var(--muted)").Style("font-size", "12px").
 					Text(fmt.Sprintf("%d lines", strings.Count(d.Text, "\n")+1))
 			}),
 		),
-		app.Div().Class("code-body").DataSet("code", d.Format).Body(
+		when(d.Sam != nil, func() app.UI { return s.renderSamBar() }),
+		when(d.TemplateView, func() app.UI { return s.renderTemplateView() }),
+		app.Div().Class(map[bool]string{false: "code-body", true: "code-body off"}[d.TemplateView]).DataSet("code", d.Format).Body(
 			app.Textarea().ID(codeEditorID).Class("code-editor cm-content").
-				Aria("label", "Workflow definition ("+strings.ToUpper(d.Format)+")").
+				Aria("label", codeLabel(d)).
 				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("wrap", "off").
 				Text(s.codeShown),
 		),
@@ -46,14 +49,24 @@ func (s *Studio) renderCodePane() app.UI {
 	)
 }
 
+// codeLabel names the code editor for assistive technology.
+func codeLabel(d *document) string {
+	if d.Format == formatSAM && d.Sam != nil {
+		return "SAM template " + d.Sam.Name
+	}
+	return "Workflow definition (" + strings.ToUpper(d.Format) + ")"
+}
+
 func (s *Studio) codeTab(format, label string) app.UI {
+	active := s.doc.Format == format && !s.doc.TemplateView
 	cls := "tab"
-	if s.doc.Format == format {
+	if active {
 		cls += " active"
 	}
-	return app.Button().Class(cls).Attr("role", "tab").Aria("label", label).Aria("selected", s.doc.Format == format).
+	return app.Button().Class(cls).Attr("role", "tab").Aria("label", label).Aria("selected", active).
 		DataSet("tab", format).Text(label).
 		OnClick(func(ctx app.Context, e app.Event) {
+			s.doc.TemplateView = false
 			s.doc.setFormat(format)
 			s.committed(ctx)
 			s.syncCode()
@@ -116,7 +129,7 @@ func (s *Studio) syncCode() {
 	if !app.IsClient {
 		return
 	}
-	if s.cmSetText(s.doc.Text, s.doc.Format) {
+	if s.cmSetText(s.doc.Text, s.doc.language()) {
 		return // CodeMirror is the editor (codemirror.go)
 	}
 	el := app.Window().GetElementByID(codeEditorID)

@@ -11,7 +11,7 @@ import (
 // the end of its object, when the code is the parsed document.
 func (d *document) stateSpan(name string) (start, end int, ok bool) {
 	ptr, found := d.ptrs[name]
-	if !found || d.ParseErr != nil {
+	if !found || d.ParseErr != nil || d.Format == formatSAM && !d.Sam.positionsInTemplate() {
 		return 0, 0, false
 	}
 	parent := asl.Lookup(d.Root, ptr[:strings.LastIndexByte(ptr, '/')])
@@ -21,6 +21,10 @@ func (d *document) stateSpan(name string) (start, end int, ok bool) {
 	for _, f := range parent.Fields {
 		if f.Key == name && f.KeyPos.IsValid() && f.Value.End.IsValid() {
 			return f.KeyPos.Offset, f.Value.End.Offset, true
+		}
+		if f.Key == name && f.KeyPos.IsValid() && d.Format == formatSAM {
+			// A template's nodes know where they start, not where they end.
+			return f.KeyPos.Offset, entryEnd(d.Text, f.KeyPos.Offset), true
 		}
 	}
 	return 0, 0, false

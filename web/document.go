@@ -3,10 +3,12 @@ package web
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strconv"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/layout"
+	"github.com/aslstudio/aslstudio/engine/sam"
 	"github.com/aslstudio/aslstudio/engine/validate"
 )
 
@@ -33,6 +35,18 @@ type document struct {
 	// ParseErr is why Text does not parse (nil when it does).
 	ParseErr error
 
+	// Sam is the SAM/CloudFormation template the definition came from (nil
+	// for a plain ASL document). In the formatSAM format Text is the whole
+	// template; in the others it is the definition alone.
+	Sam *samFile
+	// SamErr says why the last edit could not be written back into the
+	// template (e.g. a DefinitionString built by Fn::Join); "" when it was.
+	SamErr string
+	// TemplateView is set while the code pane shows a template whose
+	// definition is in a file of its own (DefinitionUri): the template is
+	// shown read-only, and Format stays the definition's.
+	TemplateView bool
+
 	// ptrs maps every state (nested ones too) to its JSON pointer in Root,
 	// and states lists them in document order.
 	ptrs   map[string]string
@@ -54,11 +68,41 @@ func (d *document) validate() {
 // newDocument parses src (JSON or YAML) as a new document. A document that
 // does not parse is still opened, with an empty canvas and the error.
 func newDocument(name string, src []byte) *document {
+	if looksLikeTemplate(src) {
+		if d := newTemplateDocument(name, src); d != nil {
+			return d
+		}
+	}
 	d := &document{Name: name, Format: formatJSON}
 	if len(src) > 0 && src[0] != '{' && src[0] != '[' && !isSpaceThenBrace(src) {
 		d.Format = formatYAML
 	}
 	d.setText(string(src))
+	d.validate()
+	return d
+}
+
+// newTemplateDocument opens a template with one state machine written in
+// it (a recent document, a served file); nil when src is not such a template.
+func newTemplateDocument(name string, src []byte) *document {
+	file := name
+	if path.Ext(file) == "" {
+		file += ".yaml"
+		if isSpaceThenBrace(src) {
+			file = name + ".json"
+		}
+	}
+	f, err := newSamFile(file, string(src), nil)
+	if err != nil || len(f.machines()) != 1 || f.machines()[0].Err != nil {
+		return nil
+	}
+	f.ID = f.machines()[0].ID
+	text, format, err := f.definition(f.ID)
+	if err != nil {
+		return nil
+	}
+	d := &document{Name: f.ID, Format: format, Sam: f}
+	d.setText(text)
 	d.validate()
 	return d
 }
@@ -79,6 +123,10 @@ func isSpaceThenBrace(b []byte) bool {
 // setText replaces the code; when it parses, the model follows.
 func (d *document) setText(text string) {
 	d.Text = text
+	if d.Format == formatSAM {
+		d.setTemplateText(text, d.Root)
+		return
+	}
 	root, err := parseAs(d.Format, []byte(text))
 	if err != nil {
 		d.ParseErr = err
@@ -149,13 +197,59 @@ func indexStates(m *asl.Value, at string, ptrs map[string]string, order *[]strin
 	}
 }
 
+// setTemplateText makes text the template (formatSAM): when it parses and
+// still holds the state machine, its definition becomes the model. def is
+// the current definition, which a definition file of the template holds.
+func (d *document) setTemplateText(text string, def *asl.Value) {
+	g, m, err := d.Sam.withText(text, d.Sam.filesWith(def))
+	if err != nil {
+		d.ParseErr = err
+		return
+	}
+	d.ParseErr = nil
+	d.Sam = g
+	d.setRoot(m.Definition)
+}
+
 // apply makes an edited copy of the model the document: it is printed in the
 // current format and parsed back, so that positions match the code.
 func (d *document) apply(root *asl.Value) {
+	if d.Format == formatSAM {
+		d.applyTemplate(root)
+		return
+	}
 	d.setText(string(d.print(root)))
 }
 
+// applyTemplate writes root back into the template and shows the result.
+// When it cannot be written back the model still changes (the canvas never
+// refuses an edit for the template's sake) and SamErr says why.
+func (d *document) applyTemplate(root *asl.Value) {
+	out, err := d.Sam.render(root)
+	if err != nil {
+		d.SamErr = "The template cannot hold this change: " + err.Error()
+		d.ParseErr = nil
+		d.setRoot(root)
+		return
+	}
+	d.SamErr = ""
+	d.Text = out.Template
+	d.setTemplateText(out.Template, root)
+	if d.ParseErr != nil { // cannot happen with engine/sam's write-back; keep the edit anyway
+		d.SamErr = "The template written back does not parse: " + d.ParseErr.Error()
+		d.ParseErr = nil
+		d.setRoot(root)
+	}
+}
+
 func (d *document) print(root *asl.Value) []byte {
+	if d.Format == formatSAM {
+		out, err := d.Sam.render(root)
+		if err == nil {
+			return []byte(out.Template)
+		}
+		return []byte(d.Sam.Src)
+	}
 	if d.Format == formatYAML {
 		return asl.PrintYAML(root)
 	}
@@ -165,13 +259,26 @@ func (d *document) print(root *asl.Value) []byte {
 // setFormat shows the model in another format (the code is re-printed from
 // the last valid model; invalid text in the old format is dropped).
 func (d *document) setFormat(format string) {
-	if format == d.Format {
+	if format == d.Format || format == formatSAM && d.Sam == nil {
 		return
 	}
 	d.Format = format
-	if d.Root != nil {
-		d.setText(string(d.print(d.Root)))
+	if d.Root == nil {
+		return
 	}
+	if format == formatSAM {
+		d.applyTemplate(d.Root)
+		return
+	}
+	d.setText(string(d.print(d.Root)))
+}
+
+// language is the syntax the code editor highlights.
+func (d *document) language() string {
+	if d.Format == formatSAM && d.Sam != nil {
+		return d.Sam.language()
+	}
+	return d.Format
 }
 
 // errorPos returns where the parse error is, when it has a position.
@@ -179,6 +286,12 @@ func (d *document) errorPos() (line, col int, ok bool) {
 	var se *asl.SyntaxError
 	if errors.As(d.ParseErr, &se) {
 		return se.Line, se.Col, true
+	}
+	// A template's error is at a position of the template itself, unless
+	// it is in a definition file of its own.
+	var te *sam.Error
+	if d.Format == formatSAM && errors.As(d.ParseErr, &te) && te.Line > 0 && (te.File == "" || d.Sam == nil || te.File == d.Sam.Name) {
+		return te.Line, max(te.Col, 1), true
 	}
 	return 0, 0, false
 }

@@ -29,30 +29,79 @@ func (s *Studio) onFileDrop(ctx app.Context, e app.Event) {
 	s.openFileList(ctx, dt.Get("files"))
 }
 
-// openFileList reads the first file of a FileList and opens it.
+// openFileList reads the files of a FileList and opens them: a
+// SAM/CloudFormation template (with the definition files picked or dropped
+// along with it), or else the first file as an ASL definition.
 func (s *Studio) openFileList(ctx app.Context, files app.Value) {
 	if !files.Truthy() || files.Length() == 0 {
 		return
 	}
-	f := files.Index(0)
-	name := f.Get("name").String()
-	var then app.Func
-	then = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := args[0].String()
-		ctx.Dispatch(func(ctx app.Context) {
-			s.pushRecent(ctx)
-			s.openDocument(strings.TrimSuffix(name, path.Ext(name)), []byte(text))
-			s.syncCode()
-			s.save(ctx)
+	n := files.Length()
+	names, texts := make([]string, n), make([]string, n)
+	left := n
+	var funcs []app.Func
+	release := func() {
+		for _, f := range funcs {
+			f.Release()
+		}
+	}
+	for i := 0; i < n; i++ {
+		f := files.Index(i)
+		name := f.Get("name").String()
+		if rel := f.Get("webkitRelativePath"); rel.Truthy() && rel.String() != "" {
+			name = rel.String()
+		}
+		names[i] = name
+		then := app.FuncOf(func(this app.Value, args []app.Value) any {
+			texts[i] = args[0].String()
+			left--
+			if left == 0 {
+				release()
+				ctx.Dispatch(func(ctx app.Context) { s.openFiles(ctx, names, texts) })
+			}
+			return nil
 		})
-		then.Release()
-		return nil
-	})
-	f.Call("text").Call("then", then)
+		funcs = append(funcs, then)
+		f.Call("text").Call("then", then)
+	}
 }
 
-// onDownload saves the definition in its current format.
+// openFiles opens files read together (see openFileList).
+func (s *Studio) openFiles(ctx app.Context, names, texts []string) {
+	if tn, tsrc, others, ok := splitTemplate(names, texts); ok {
+		s.samPick = nil
+		s.openTemplate(ctx, tn, tsrc, others)
+		return
+	}
+	if s.samPick != nil {
+		// Definition files added to the template waiting in the picker.
+		add := map[string]string{}
+		for i, n := range names {
+			add[n] = texts[i]
+		}
+		s.addTemplateFiles(ctx, add)
+		return
+	}
+	name := path.Base(names[0])
+	s.pushRecent(ctx)
+	s.openDocument(strings.TrimSuffix(name, path.Ext(name)), []byte(texts[0]))
+	s.syncCode()
+	s.save(ctx)
+}
+
+// onDownload saves the definition in its current format, or the template
+// it came from in the form it came in.
 func (s *Studio) onDownload(ctx app.Context, e app.Event) {
+	if s.doc.Sam != nil {
+		name, mime, text, note, err := s.doc.templateDownload()
+		if err != nil {
+			s.hint = "Cannot write the template: " + errText(err)
+			return
+		}
+		s.hint = note
+		downloadText(name, mime, text)
+		return
+	}
 	ext, mime := ".asl.json", "application/json"
 	if s.doc.Format == formatYAML {
 		ext, mime = ".asl.yaml", "application/yaml"
@@ -94,10 +143,7 @@ func (s *Studio) openServedFile(ctx app.Context) {
 	onJSON = app.FuncOf(func(this app.Value, args []app.Value) any {
 		name, src := args[0].Get("name").String(), args[0].Get("source").String()
 		ctx.Dispatch(func(ctx app.Context) {
-			s.pushRecent(ctx)
-			s.openDocument(name, []byte(src))
-			s.syncCode()
-			s.save(ctx)
+			s.openFiles(ctx, []string{name}, []string{src})
 		})
 		release()
 		return nil

@@ -21,6 +21,9 @@ type session struct {
 	Selected string   `json:"selected"`
 	View     viewport `json:"view"`
 	ViewMode string   `json:"viewMode"`
+	// Sam is the template the document came from (sam.go), if any.
+	Sam          *samFile `json:"sam,omitempty"`
+	TemplateView bool     `json:"templateView,omitempty"`
 }
 
 // save autosaves the session; when the browser refuses (quota, private
@@ -36,6 +39,7 @@ func (s *Studio) save(ctx app.Context) {
 	err := ctx.LocalStorage().Set(storageKey, session{
 		Version: 1, Name: s.doc.Name, Format: s.doc.Format, Text: s.doc.Text, Valid: valid,
 		Selected: s.selected, View: s.view, ViewMode: s.viewMode,
+		Sam: s.doc.Sam, TemplateView: s.doc.TemplateView,
 	})
 	if err != nil {
 		s.storageWarning = "Could not save in this browser (" + err.Error() + "); your work is kept while this tab is open."
@@ -54,7 +58,8 @@ func (s *Studio) restore(ctx app.Context) bool {
 		return false
 	}
 	d := &document{Name: ss.Name, Format: ss.Format}
-	if d.Format != formatYAML {
+	d.restoreTemplate(ss.Sam, ss.TemplateView)
+	if d.Format != formatYAML && (d.Format != formatSAM || d.Sam == nil) {
 		d.Format = formatJSON
 	}
 	if ss.Valid != "" && ss.Valid != ss.Text {

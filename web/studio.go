@@ -47,6 +47,8 @@ type Studio struct {
 	unlisten  []func()
 	// ctx is the context the studio was mounted with.
 	ctx app.Context
+	// samPick is a template whose state machine the user is choosing (sam_ui.go).
+	samPick *samPick
 	// validating is set while a validation is scheduled after a render.
 	validating bool
 	// stopGesture ends the pan or drag in progress (nil when none).
@@ -168,5 +170,6 @@ func (s *Studio) Render() app.UI {
 					Text(s.drag.label)
 			}),
 			when(s.showGallery, func() app.UI { return s.renderGallery() }),
+			when(s.samPick != nil, func() app.UI { return s.renderSamPicker() }),
 		)
 }

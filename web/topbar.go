@@ -19,9 +19,9 @@ func (s *Studio) renderTopbar() app.UI {
 			}),
 		app.Div().Class("sep"),
 		app.Button().Class("btn").Aria("label", "New").Title("New workflow").Text("New").OnClick(s.onNew),
-		app.Button().Class("btn").Aria("label", "Open file").Title("Open an ASL JSON or YAML file").Text("Open").OnClick(s.onOpenClick),
+		app.Button().Class("btn").Aria("label", "Open file").Title("Open an ASL JSON or YAML file, or a SAM/CloudFormation template with its definition files").Text("Open").OnClick(s.onOpenClick),
 		app.Input().Type("file").ID("open-file").Style("display", "none").Aria("label", "Choose a file to open").
-			Accept(".json,.yaml,.yml,.asl,application/json").OnChange(s.onFileChosen),
+			Accept(".json,.yaml,.yml,.asl,.template,application/json").Multiple(true).OnChange(s.onFileChosen),
 		app.Button().Class("btn").Aria("label", "Download").Title("Download the definition").Text("Download").OnClick(s.onDownload),
 		app.Button().Class("btn").Aria("label", "Examples").Title("Open an example").Text("Examples").
 			OnClick(func(ctx app.Context, e app.Event) { s.showGallery = true }),
