@@ -10,3 +10,10 @@ if [ ! -f engine/catalog/data/index.json ]; then
   go run ./engine/catalog/gen
 fi
 go run ./bench/catalog "$@"
+# The same decode and search compiled to WebAssembly, under node (the
+# browser's engine): what the palette pays on first use and per keystroke.
+wasmexec="$(go env GOROOT)/lib/wasm"
+if command -v node >/dev/null 2>&1 && [ -x "$wasmexec/go_js_wasm_exec" ]; then
+  (cd engine/catalog && PATH="$PATH:$wasmexec" GOOS=js GOARCH=wasm go test -run '^$' -bench 'LoadIndex|Search' -count 1 . 2>/dev/null |
+    awk '/^Benchmark/ { printf "wasm (node): %-18s %8.1f ms/op\n", $1, $3/1e6 }')
+fi

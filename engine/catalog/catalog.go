@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
@@ -40,19 +41,74 @@ func Load(fsys fs.FS) (*Catalog, error) {
 // are read from fsys on first use (fsys may be nil when they are added with
 // AddService, as the web app does after fetching them).
 func LoadIndex(fsys fs.FS, indexJSON []byte) (*Catalog, error) {
-	var idx IndexFile
-	if err := json.Unmarshal(indexJSON, &idx); err != nil {
+	idx, err := decodeIndex(indexJSON)
+	if err != nil {
 		return nil, fmt.Errorf("catalog: index.json: %w", err)
 	}
-	if idx.Version != FormatVersion {
-		return nil, fmt.Errorf("catalog: index.json: format version %d, want %d (regenerate it)", idx.Version, FormatVersion)
-	}
-	c := &Catalog{fsys: fsys, index: &idx, services: map[string]*ServiceEntry{}, loaded: map[string]*ServiceFile{}}
+	c := &Catalog{fsys: fsys, index: idx, services: make(map[string]*ServiceEntry, len(idx.Services)), loaded: map[string]*ServiceFile{}}
 	for _, s := range idx.Services {
 		c.services[s.ID] = s
 	}
 	c.search = newSearchIndex(c)
 	return c, nil
+}
+
+// decodeIndex decodes index.json: format version 2, or version 1 (the
+// action names as lists of strings).
+func decodeIndex(b []byte) (*IndexFile, error) {
+	if idx, ok := decodeIndexFast(string(b)); ok {
+		return idx, nil
+	}
+	var head struct {
+		Version int `json:"version"`
+	}
+	// The version is the first field the generator writes; a file without
+	// it there is decoded in full to find it.
+	if i := bytes.IndexByte(b, ','); i > 0 {
+		json.Unmarshal(append(b[:i:i], '}'), &head)
+	}
+	if head.Version == 0 {
+		if err := json.Unmarshal(b, &head); err != nil {
+			return nil, err
+		}
+	}
+	switch head.Version {
+	case FormatVersion:
+		var w struct {
+			Version  int           `json:"version"`
+			Source   string        `json:"source"`
+			Services []serviceWire `json:"services"`
+		}
+		if err := json.Unmarshal(b, &w); err != nil {
+			return nil, err
+		}
+		idx := &IndexFile{Version: w.Version, Source: w.Source, Services: make([]*ServiceEntry, len(w.Services))}
+		for i := range w.Services {
+			idx.Services[i] = w.Services[i].entry()
+		}
+		return idx, nil
+	case 1:
+		var v1 struct {
+			Version  int    `json:"version"`
+			Source   string `json:"source"`
+			Services []struct {
+				serviceWire
+				Actions     []string `json:"actions"`
+				Unavailable []string `json:"unavailable,omitempty"`
+			} `json:"services"`
+		}
+		if err := json.Unmarshal(b, &v1); err != nil {
+			return nil, err
+		}
+		idx := &IndexFile{Version: v1.Version, Source: v1.Source, Services: make([]*ServiceEntry, len(v1.Services))}
+		for i, s := range v1.Services {
+			e := s.serviceWire.entry()
+			e.Actions, e.Unavailable = s.Actions, s.Unavailable
+			idx.Services[i] = e
+		}
+		return idx, nil
+	}
+	return nil, fmt.Errorf("format version %d, want %d (regenerate it)", head.Version, FormatVersion)
 }
 
 // Source describes the models the catalog was generated from.

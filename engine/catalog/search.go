@@ -27,19 +27,23 @@ type Result struct {
 // searchDoc is a service (or an optimized integration's service) with the
 // words it is found by.
 type searchDoc struct {
-	id, name  string
+	id, name string
+	// idPrefix is what the ids of its actions start with:
+	// "aws-sdk:dynamodb:", or "dynamodb:" for optimized integrations.
+	idPrefix  string
 	tokens    []string
 	boost     float64
 	actions   []actionDoc
 	optimized bool
 }
 
+// actionDoc is one action of a searchDoc. Its id (idPrefix + name) and
+// resource are only built for the results Search returns, so that loading
+// the index makes no string per action.
 type actionDoc struct {
-	name     string
-	words    []int32 // indexes into searchIndex.vocab
-	id       string
-	resource string
-	boost    float64
+	name  string
+	words []int32 // indexes into searchIndex.vocab
+	boost float64
 }
 
 // searchIndex interns the action words so that a query scores each distinct
@@ -86,18 +90,54 @@ func (idx *searchIndex) tokenScores(q string) []float32 {
 	return s
 }
 
-func (idx *searchIndex) intern(words []string) []int32 {
-	out := make([]int32, len(words))
-	for i, w := range words {
-		id, ok := idx.wordID[w]
+// internWords appends to dst the vocabulary ids of the lower-case words of
+// s, split as lowerWords splits it, adding new words to the vocabulary. A
+// word already known costs no allocation.
+func (idx *searchIndex) internWords(dst []int32, s string) []int32 {
+	var buf [64]byte
+	eachWord(s, func(w string) {
+		key := w
+		lower := buf[:0]
+		if hasUpperASCII(w) {
+			if len(w) > len(buf) {
+				key = strings.ToLower(w)
+			} else {
+				for i := 0; i < len(w); i++ {
+					c := w[i]
+					if isUpperASCII(c) {
+						c += 'a' - 'A'
+					}
+					lower = append(lower, c)
+				}
+			}
+		}
+		var id int32
+		var ok bool
+		if len(lower) > 0 {
+			id, ok = idx.wordID[string(lower)]
+			if !ok {
+				key = string(lower)
+			}
+		} else {
+			id, ok = idx.wordID[key]
+		}
 		if !ok {
 			id = int32(len(idx.vocab))
-			idx.vocab = append(idx.vocab, w)
-			idx.wordID[w] = id
+			idx.vocab = append(idx.vocab, key)
+			idx.wordID[key] = id
 		}
-		out[i] = id
+		dst = append(dst, id)
+	})
+	return dst
+}
+
+func hasUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isUpperASCII(s[i]) {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // serviceAliases are words people use for a service that its names lack.
@@ -196,10 +236,17 @@ var stopWords = map[string]bool{
 // cousin of SplitWords for the search index.
 func lowerWords(s string) []string {
 	var out []string
+	eachWord(s, func(w string) { out = append(out, strings.ToLower(w)) })
+	return out
+}
+
+// eachWord calls f with each word of s as lowerWords splits it, in the
+// case it has in s.
+func eachWord(s string, f func(w string)) {
 	start := -1
 	flush := func(end int) {
 		if start >= 0 && end > start {
-			out = append(out, strings.ToLower(s[start:end]))
+			f(s[start:end])
 		}
 		start = -1
 	}
@@ -223,30 +270,55 @@ func lowerWords(s string) []string {
 		}
 	}
 	flush(len(s))
-	return out
 }
 
 func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
+// popularByService holds popularActions by service, so that building the
+// index looks an action up without making its "service:action" key.
+var popularByService = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for k := range popularActions {
+		svc, action, _ := strings.Cut(k, ":")
+		if out[svc] == nil {
+			out[svc] = map[string]bool{}
+		}
+		out[svc][action] = true
+	}
+	return out
+}()
+
 func newSearchIndex(c *Catalog) *searchIndex {
-	idx := &searchIndex{wordID: map[string]int32{}}
+	idx := &searchIndex{wordID: make(map[string]int32, 8192)}
+	n := 0
+	for _, s := range c.index.Services {
+		n += len(s.Actions)
+	}
+	// One backing array for every action's words (about three each).
+	words := make([]int32, 0, 3*n+len(OptimizedIntegrations)*3)
 	for _, s := range c.index.Services {
 		if s.Unsupported != "" {
 			continue
 		}
-		d := &searchDoc{id: s.ID, name: s.Name, boost: servicePopularity[s.ID]}
+		d := &searchDoc{id: s.ID, name: s.Name, idPrefix: "aws-sdk:" + s.ID + ":", boost: servicePopularity[s.ID]}
 		d.tokens = uniq(append(append(append(append([]string{s.ID}, lowerWords(s.Client)...), lowerWords(s.SDKID)...), lowerWords(s.Name)...), serviceAliases[s.ID]...))
-		unavailable := map[string]bool{}
-		for _, a := range s.Unavailable {
-			unavailable[a] = true
+		var unavailable map[string]bool
+		if len(s.Unavailable) > 0 {
+			unavailable = make(map[string]bool, len(s.Unavailable))
+			for _, a := range s.Unavailable {
+				unavailable[a] = true
+			}
 		}
+		popular := popularByService[s.ID]
+		d.actions = make([]actionDoc, 0, len(s.Actions)-len(s.Unavailable))
 		for _, a := range s.Actions {
 			if unavailable[a] {
 				continue
 			}
-			id := "aws-sdk:" + s.ID + ":" + a
-			ad := actionDoc{name: a, words: idx.intern(lowerWords(a)), id: id, resource: ResourcePrefix + id}
-			if popularActions[s.ID+":"+a] {
+			start := len(words)
+			words = idx.internWords(words, a)
+			ad := actionDoc{name: a, words: words[start:len(words):len(words)]}
+			if popular[a] {
 				ad.boost = 3
 			}
 			d.actions = append(d.actions, ad)
@@ -258,7 +330,7 @@ func newSearchIndex(c *Catalog) *searchIndex {
 		prefix, action, _ := strings.Cut(o.ID, ":")
 		d := byService[prefix]
 		if d == nil {
-			d = &searchDoc{id: prefix, name: o.Service, optimized: true, boost: servicePopularity[o.SDKService]}
+			d = &searchDoc{id: prefix, name: o.Service, idPrefix: prefix + ":", optimized: true, boost: servicePopularity[o.SDKService]}
 			toks := append([]string{prefix}, lowerWords(prefix)...)
 			toks = append(toks, lowerWords(o.Service)...)
 			if o.SDKService != "" {
@@ -272,7 +344,9 @@ func newSearchIndex(c *Catalog) *searchIndex {
 			byService[prefix] = d
 			idx.docs = append(idx.docs, d)
 		}
-		d.actions = append(d.actions, actionDoc{name: action, words: idx.intern(lowerWords(action)), id: o.ID, resource: ResourcePrefix + o.ID})
+		start := len(words)
+		words = idx.internWords(words, action)
+		d.actions = append(d.actions, actionDoc{name: action, words: words[start:len(words):len(words)]})
 	}
 	return idx
 }
@@ -418,10 +492,10 @@ func (c *Catalog) Search(query string, limit int) []Result {
 		if x.score != y.score {
 			return x.score > y.score
 		}
-		if len(x.a.id) != len(y.a.id) {
-			return len(x.a.id) < len(y.a.id)
+		if lx, ly := len(x.d.idPrefix)+len(x.a.name), len(y.d.idPrefix)+len(y.a.name); lx != ly {
+			return lx < ly
 		}
-		return x.a.id < y.a.id
+		return lessJoined(x.d.idPrefix, x.a.name, y.d.idPrefix, y.a.name)
 	}
 	if limit > 0 && len(hits) > 4*limit {
 		// Keep the best: a threshold from a partial pass, then sort those.
@@ -433,9 +507,30 @@ func (c *Catalog) Search(query string, limit int) []Result {
 	}
 	res := make([]Result, len(hits))
 	for i, h := range hits {
-		res[i] = Result{ID: h.a.id, Resource: h.a.resource, Service: h.d.id, ServiceName: h.d.name, Action: h.a.name, Optimized: h.d.optimized, Score: h.score}
+		id := h.d.idPrefix + h.a.name
+		res[i] = Result{ID: id, Resource: ResourcePrefix + id, Service: h.d.id, ServiceName: h.d.name, Action: h.a.name, Optimized: h.d.optimized, Score: h.score}
 	}
 	return res
+}
+
+// lessJoined reports whether a1+a2 sorts before b1+b2, without joining them.
+func lessJoined(a1, a2, b1, b2 string) bool {
+	for {
+		if a1 == "" {
+			a1, a2 = a2, ""
+		}
+		if b1 == "" {
+			b1, b2 = b2, ""
+		}
+		if a1 == "" || b1 == "" {
+			return a1 == "" && b1 != ""
+		}
+		n := min(len(a1), len(b1))
+		if a1[:n] != b1[:n] {
+			return a1[:n] < b1[:n]
+		}
+		a1, b1 = a1[n:], b1[n:]
+	}
 }
 
 type hit struct {
