@@ -3,6 +3,7 @@ package expr
 import (
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // The simulator evaluates the same few expressions (a definition's Paths,
@@ -22,6 +23,27 @@ type parseCache[T any] struct {
 	m     sync.Map // string → parsed[T]
 	n     atomic.Int64
 	parse func(string) (T, error)
+	// front is a direct-mapped cache in front of m keyed by the address
+	// of the source text: a definition's expressions are the same string
+	// values at every evaluation, so a hit costs no hashing of the text
+	// (which is slow under WebAssembly). An entry holds its string, so a
+	// live string at the same address and of the same length is the same
+	// text.
+	front [frontSize]atomic.Pointer[frontEntry[T]]
+}
+
+const frontSize = 512
+
+// frontEntry is one slot of parseCache.front.
+type frontEntry[T any] struct {
+	src string
+	parsed[T]
+}
+
+// slot returns the front slot for src's address.
+func frontSlot(src string) int {
+	p := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	return int((p>>3^p>>12)+uintptr(len(src))) & (frontSize - 1)
 }
 
 // parsed is one cached parse result.
@@ -32,8 +54,13 @@ type parsed[T any] struct {
 
 // get returns the parse result of src, parsing it on first use.
 func (c *parseCache[T]) get(src string) (T, error) {
+	slot := &c.front[frontSlot(src)]
+	if fe := slot.Load(); fe != nil && len(fe.src) == len(src) && unsafe.StringData(fe.src) == unsafe.StringData(src) {
+		return fe.v, fe.err
+	}
 	if e, ok := c.m.Load(src); ok {
 		r := e.(parsed[T])
+		slot.Store(&frontEntry[T]{src, r})
 		return r.v, r.err
 	}
 	v, err := c.parse(src)
@@ -42,6 +69,7 @@ func (c *parseCache[T]) get(src string) (T, error) {
 		c.n.Store(1)
 	}
 	c.m.Store(src, parsed[T]{v, err})
+	slot.Store(&frontEntry[T]{src, parsed[T]{v, err}})
 	return v, err
 }
 

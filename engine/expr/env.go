@@ -26,6 +26,14 @@ type Env struct {
 
 	// conv caches the JSONata form of the values above (jsonata_input.go).
 	conv *convCache
+	// args is the argument stack of intrinsic function calls.
+	args []any
+}
+
+// popArgs drops the intrinsic arguments above base.
+func (env *Env) popArgs(base int) {
+	clear(env.args[base:])
+	env.args = env.args[:base]
 }
 
 // now returns env.Now() or the wall clock.
@@ -35,3 +43,20 @@ func (env *Env) now() time.Time {
 	}
 	return time.Now()
 }
+
+// Rebind points a reused Env at new data: Input, Context and Vars are set,
+// $states.result and $states.errorOutput are unbound. Cached conversions
+// stay valid (runtime values are never changed in place).
+func (env *Env) Rebind(input, context any, vars map[string]any) {
+	env.Input, env.Vars = input, vars
+	if context != nil || env.Context != nil {
+		env.Context = context
+	}
+	if env.HasResult || env.HasErrorOutput || env.Result != nil || env.ErrorOutput != nil {
+		env.Result, env.ErrorOutput, env.HasResult, env.HasErrorOutput = nil, nil, false, false
+	}
+}
+
+// Forget drops the Env's cached conversions (when it is reused for an
+// unrelated evaluation).
+func (env *Env) Forget() { env.conv = nil }

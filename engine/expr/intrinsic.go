@@ -41,7 +41,11 @@ var intrinsics = map[string]intrinsicFunc{
 // (starts with "States." after optional spaces), the test AWS applies to the
 // value of a "key.$" field before treating it as a Path.
 func IsIntrinsic(s string) bool {
-	return strings.HasPrefix(strings.TrimLeft(s, " \t\r\n"), "States.")
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	return strings.HasPrefix(s[i:], "States.")
 }
 
 // CheckIntrinsic reports whether s is a valid intrinsic function call: its
@@ -73,7 +77,7 @@ func checkCall(c *icall) error {
 	if d := nesting(c); d > maxNesting {
 		return fmt.Errorf("intrinsic functions are nested %d deep; at most %d may be nested in one field", d, maxNesting)
 	}
-	f, ok := intrinsics[c.name]
+	f, ok := c.fn, c.known
 	if !ok {
 		return fmt.Errorf("unknown intrinsic function 'States.%s' (known: %s)", c.name, knownIntrinsics())
 	}
@@ -132,24 +136,28 @@ func EvalIntrinsicField(field, call string, env *Env) (any, error) {
 }
 
 func evalCall(c *icall, field string, env *Env) (any, error) {
-	f, ok := intrinsics[c.name]
+	f, ok := c.fn, c.known
 	if !ok {
 		return nil, newError(ErrIntrinsicFailure, "Unknown intrinsic function 'States.%s'", c.name)
 	}
 	if err := checkArity(c.name, f, len(c.args)); err != nil {
 		return nil, newError(ErrIntrinsicFailure, "%s", err.Error())
 	}
-	args := make([]any, len(c.args))
-	for i, a := range c.args {
+	// The arguments go on env's argument stack (reused across calls; no
+	// function keeps its args slice): nested calls push above them and pop
+	// before this call takes its slice.
+	base := len(env.args)
+	defer env.popArgs(base)
+	for _, a := range c.args {
 		switch {
 		case a.isLit:
-			args[i] = a.lit
+			env.args = append(env.args, a.lit)
 		case a.call != nil:
 			v, err := evalCall(a.call, field, env)
 			if err != nil {
 				return nil, err
 			}
-			args[i] = v
+			env.args = append(env.args, v)
 		default:
 			var v any
 			var err error
@@ -161,9 +169,10 @@ func evalCall(c *icall, field string, env *Env) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			args[i] = v
+			env.args = append(env.args, v)
 		}
 	}
+	args := env.args[base:len(env.args):len(env.args)]
 	v, err := f.call(args, env)
 	if err != nil {
 		if e, ok := err.(*Error); ok {

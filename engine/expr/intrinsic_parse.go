@@ -11,6 +11,20 @@ type icall struct {
 	name string // without the "States." prefix
 	args []iarg
 	pos  int // offset of the call in the source
+	// fn is intrinsics[name] and known whether it exists, resolved
+	// when the call is parsed.
+	fn    intrinsicFunc
+	known bool
+}
+
+// resolve looks up the functions of c and its nested calls.
+func (c *icall) resolve() {
+	c.fn, c.known = intrinsics[c.name]
+	for _, a := range c.args {
+		if a.call != nil {
+			a.call.resolve()
+		}
+	}
 }
 
 // iarg is one argument: a literal, a Path or a nested call.
@@ -49,6 +63,7 @@ func parseIntrinsic(s string) (*icall, error) {
 	if p.pos != len(p.s) {
 		return nil, fmt.Errorf("unexpected text %q after the call at offset %d", p.s[p.pos:], p.pos)
 	}
+	c.resolve()
 	return c, nil
 }
 

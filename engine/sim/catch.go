@@ -33,7 +33,7 @@ func (r *stateRun) catch(catchers []*asl.Catcher, fl *failure) (outcome, bool) {
 			o.output, o.assign = out, a
 			return o, true
 		}
-		a, f2 := r.assign(c.Assign, r.env(errOut))
+		a, f2 := r.assignOn(c.Assign, errOut)
 		if f2 != nil {
 			return outcome{fail: f2}, true
 		}

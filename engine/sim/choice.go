@@ -53,7 +53,7 @@ func runChoice(r *stateRun, s *asl.ChoiceState) outcome {
 		o.output, o.assign = out, a
 		return o
 	}
-	a, fl := r.assign(assign, r.env(eff))
+	a, fl := r.assignOn(assign, eff)
 	if fl != nil {
 		return outcome{fail: fl}
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/expr"
@@ -34,19 +35,36 @@ type frame struct {
 // clock returns the frame's virtual time.
 func (f *frame) clock() time.Time { return f.now }
 
-// newRun returns a stateRun for the next state of the frame.
-func (f *frame) newRun() *stateRun {
-	if r := f.free; r != nil {
+// newRun returns a stateRun for the next state of the frame, reusing the
+// frame's last one (and its expression environment) when it is free.
+func (f *frame) newRun(b *asl.Base, info *stateInfo, input any) *stateRun {
+	r := f.free
+	if r == nil || r.f != f {
+		r = &stateRun{f: f}
+	} else {
 		f.free = nil
-		return r
+		r.retryCount, r.token, r.mapItem = 0, "", nil
+		r.envBuf.Forget()
 	}
-	return &stateRun{}
+	r.base, r.info, r.input = b, info, input
+	return r
 }
 
 // child returns a frame for a branch or iteration: it sees the variables of
 // f (a snapshot; its own assignments stay inside it) and starts at f's time.
 func (f *frame) child() *frame {
 	return &frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden}
+}
+
+// childInto is child reusing cf (a finished child frame of f, or nil),
+// with its free state record and bound clock.
+func (f *frame) childInto(cf *frame) *frame {
+	if cf == nil {
+		return f.child()
+	}
+	free, clk := cf.free, cf.clockFn
+	*cf = frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden, free: free, clockFn: clk}
+	return cf
 }
 
 // quiet reports whether nobody looks at events (NoHistory, not stepping,
@@ -78,6 +96,13 @@ func (f *frame) emitOff(typ string, d *Details) *Event {
 	ev := f.emit(typ, d)
 	f.prev = prev
 	return ev
+}
+
+// emitOffID is emitOff through emitID (no event is built when quiet).
+func (f *frame) emitOffID(typ string, d func() *Details) {
+	prev := f.prev
+	f.emitID(typ, d)
+	f.prev = prev
 }
 
 // emit appends a history event and, in step mode or at a breakpoint, hands
@@ -131,12 +156,16 @@ func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *fail
 	if top {
 		e.setDeadline(m)
 	}
+	st := m.State(name)
+	var info *stateInfo
 	for {
-		st := m.State(name)
 		if st == nil {
 			return nil, failuref(ErrRuntime, "The state machine has no state named '%s'.", name)
 		}
-		out := f.runState(st, data)
+		if info == nil {
+			info = f.infoOf(st)
+		}
+		out := f.runStateInfo(st, info, data)
 		if out.fail != nil {
 			return nil, out.fail
 		}
@@ -146,8 +175,38 @@ func (f *frame) runMachine(m *asl.StateMachine, input any, top bool) (any, *fail
 		if out.end {
 			return out.output, nil
 		}
+		st, info = f.successor(m, info, out.next)
 		name, data = out.next, out.output
 	}
+}
+
+// successor returns the state named next of m, which follows st: each
+// state remembers the few states it leads to, so that a hot loop does not
+// look names up (string hashing is slow under WebAssembly).
+func (f *frame) successor(m *asl.StateMachine, in *stateInfo, next string) (asl.State, *stateInfo) {
+	for i := range in.succ {
+		sc := &in.succ[i]
+		if sc.m == m && len(sc.name) == len(next) && (unsafe.StringData(sc.name) == unsafe.StringData(next) || sc.name == next) {
+			return sc.st, sc.info
+		}
+	}
+	ns := m.State(next)
+	if ns == nil {
+		return nil, nil
+	}
+	ni := f.infoOf(ns)
+	if len(in.succ) < 8 {
+		in.succ = append(in.succ, successor{m: m, name: next, st: ns, info: ni})
+	}
+	return ns, ni
+}
+
+// successor is one entry of stateInfo.succ.
+type successor struct {
+	m    *asl.StateMachine
+	name string
+	st   asl.State
+	info *stateInfo
 }
 
 // stateInfo is what the engine works out once per state.
@@ -159,6 +218,8 @@ type stateInfo struct {
 	constants   map[*asl.Value]any
 	// selectsOnly: the state's output is a part of its input.
 	selectsOnly bool
+	// succ caches the states this one led to (see successor).
+	succ []successor
 }
 
 func (f *frame) infoOf(st asl.State) *stateInfo {
@@ -179,6 +240,12 @@ func (f *frame) infoOf(st asl.State) *stateInfo {
 	switch b.Type {
 	case asl.TypeChoice, asl.TypeWait, asl.TypeSucceed:
 		in.selectsOnly = !in.jsonata
+	case asl.TypePass:
+		// A JSONPath Pass without Result or Parameters whose ResultPath
+		// keeps either the result or the input only selects too.
+		if p, ok := st.(*asl.PassState); ok && !in.jsonata && p.Result == nil && p.Parameters == nil {
+			in.selectsOnly = p.ResultPath == nil || *p.ResultPath == "$" || asl.IsNullPath(p.ResultPath)
+		}
 	}
 	f.e.info[b.Node] = in
 	return in
@@ -223,6 +290,9 @@ type stateRun struct {
 	token      string
 	mapItem    map[string]any
 	envBuf     expr.Env
+	// envReady: envBuf holds the frame's clock and the execution's
+	// random sources (set once per stateRun, which a frame reuses).
+	envReady bool
 	// enteredPrev is the previousEventId of the StateEntered event.
 	enteredPrev int64
 }
@@ -240,12 +310,20 @@ func (r *stateRun) jsonata() bool { return r.info.jsonata }
 
 // env is the expression environment with data as $ / $states.input.
 func (r *stateRun) env(data any) *expr.Env {
-	e := r.f.e
-	if r.f.clockFn == nil {
-		r.f.clockFn = r.f.clock
+	env := &r.envBuf
+	if !r.envReady {
+		f := r.f
+		if f.clockFn == nil {
+			f.clockFn = f.clock
+		}
+		*env = expr.Env{Rand: f.e.randFn, UUID: f.e.uuidFn, Now: f.clockFn}
+		r.envReady = true
 	}
-	r.envBuf = expr.Env{Input: data, Context: r.context(), Vars: r.f.vars, Rand: e.randFn, UUID: e.uuidFn, Now: r.f.clockFn}
-	return &r.envBuf
+	// Only the fields that change are written: the Env is reused for every
+	// expression of the visit (a fresh struct per call cost a copy with
+	// write barriers each time).
+	env.Rebind(data, r.context(), r.f.vars)
+	return env
 }
 
 // jenv is the JSONata environment: $states.input is the state input.
@@ -301,6 +379,11 @@ func itoa(n int64) string {
 
 // runState visits one state: StateEntered, the state's work, StateExited.
 func (f *frame) runState(st asl.State, input any) outcome {
+	return f.runStateInfo(st, f.infoOf(st), input)
+}
+
+// runStateInfo is runState with the state's info already looked up.
+func (f *frame) runStateInfo(st asl.State, info *stateInfo, input any) outcome {
 	e := f.e
 	b := st.Common()
 	e.steps++
@@ -310,14 +393,13 @@ func (f *frame) runState(st asl.State, input any) outcome {
 	if e.opts.Type == Standard && e.lastID >= 25000 {
 		return outcome{fail: failuref(ErrRuntime, "The execution reached the maximum number of history events (25000) at state '%s'.", b.Name)}
 	}
-	info := f.infoOf(st)
 	f.curState, f.curData = b.Name, input
 	// A state's input is the execution input (checked at the start) or a
 	// previous state's output (checked when it was produced).
 	enteredPrev := f.prev
 	id := f.emitID(info.entered, func() *Details { return &Details{Name: b.Name, Input: input, HasInput: true} })
-	r := f.newRun()
-	*r = stateRun{f: f, base: b, info: info, input: input, enteredID: id, entered: f.now, enteredPrev: enteredPrev}
+	r := f.newRun(b, info, input)
+	r.enteredID, r.entered, r.enteredPrev = id, f.now, enteredPrev
 	var out outcome
 	switch s := st.(type) {
 	case *asl.PassState:

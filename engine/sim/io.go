@@ -117,6 +117,15 @@ func (r *stateRun) assign(a *asl.Value, env *expr.Env) (map[string]any, *failure
 	return m, nil
 }
 
+// assignOn is assign for a JSONPath block with data as $ (the
+// environment is built only when there is a block).
+func (r *stateRun) assignOn(a *asl.Value, data any) (map[string]any, *failure) {
+	if a == nil {
+		return nil, nil
+	}
+	return r.assign(a, r.env(data))
+}
+
 // inspect records a step of the input/output processing for the TestState
 // API's inspectionData (only when running under TestState at DEBUG/TRACE).
 func (r *stateRun) inspect(key string, v any) {

@@ -87,8 +87,11 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 	results := make([]any, len(inputs))
 	start, end := f.now, f.now
 	failed := 0
+	// One frame serves every iteration in turn (with its reusable state
+	// record): an iteration's frame is not used once it has finished.
+	var cf *frame
 	for i, in := range inputs {
-		cf := f.child()
+		cf = f.childInto(cf)
 		if maxConc == 1 {
 			cf.now = end
 		} else {
@@ -97,7 +100,7 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 		if distributed {
 			cf.hidden = true
 		} else {
-			cf.prev = f.emit("MapIterationStarted", &Details{Name: r.base.Name, Index: i}).ID
+			cf.prev = f.emitID("MapIterationStarted", func() *Details { return &Details{Name: r.base.Name, Index: i} })
 		}
 		out, ifl := cf.runMachine(s.Processor, in, false)
 		if cf.now.After(end) {
@@ -128,11 +131,11 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 		if !distributed {
 			// AWS chains the next iteration to the last event inside this
 			// one; only the last MapIterationSucceeded joins the chain.
-			d := &Details{Name: r.base.Name, Index: i}
+			d := func() *Details { return &Details{Name: r.base.Name, Index: i} }
 			if i == len(inputs)-1 {
-				f.emit("MapIterationSucceeded", d)
+				f.emitID("MapIterationSucceeded", d)
 			} else {
-				f.emitOff("MapIterationSucceeded", d)
+				f.emitOffID("MapIterationSucceeded", d)
 			}
 		}
 		results[i] = out

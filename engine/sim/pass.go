@@ -43,7 +43,7 @@ func runPass(r *stateRun, s *asl.PassState) outcome {
 	if s.Result != nil {
 		r.inspect("result", result)
 	}
-	a, fl := r.assign(s.Assign, r.env(result))
+	a, fl := r.assignOn(s.Assign, result)
 	if fl != nil {
 		return outcome{fail: fl}
 	}

@@ -150,7 +150,7 @@ func (r *stateRun) processResult(result any, selector *asl.Value, rp *string) ou
 		o.output, o.assign = out, a
 		return o
 	}
-	a, fl := r.assign(r.base.Assign, r.env(result))
+	a, fl := r.assignOn(r.base.Assign, result)
 	if fl != nil {
 		return outcome{fail: fl}
 	}

@@ -41,7 +41,7 @@ func runWait(r *stateRun, s *asl.WaitState) outcome {
 		o.output, o.assign = out, a
 		return o
 	}
-	a, fl := r.assign(s.Assign, r.env(eff))
+	a, fl := r.assignOn(s.Assign, eff)
 	if fl != nil {
 		return outcome{fail: fl}
 	}

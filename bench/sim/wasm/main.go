@@ -26,6 +26,7 @@ type workload struct {
 
 func main() {
 	runs := flag.Int("runs", 5, "timed runs per workload (after one warm-up)")
+	verbose := flag.Bool("v", false, "print every run's time to stderr")
 	flag.Parse()
 	for _, path := range flag.Args() {
 		src, err := os.ReadFile(path)
@@ -54,6 +55,9 @@ func main() {
 				os.Exit(1)
 			}
 			d := time.Since(t1)
+			if *verbose {
+				fmt.Fprintf(os.Stderr, "%s run %d: %v\n", w.Name, i, d)
+			}
 			steps = ex.Snapshot().Transitions
 			if i == 0 {
 				continue // warm-up
