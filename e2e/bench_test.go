@@ -74,3 +74,66 @@ func TestBench(t *testing.T) {
 	}
 	t.Logf("BENCH app.wasm: %.2f MiB raw, %.2f MiB brotli (goal <= 2.5 MiB brotli)", float64(raw.Size())/(1<<20), float64(br.Size())/(1<<20))
 }
+
+// runToFinalDrawn clicks Run and resolves, in the page, the milliseconds
+// until the run panel shows a final status and no state is drawn running.
+const runToFinalDrawn = `new Promise(resolve => {
+	const t0 = performance.now();
+	document.querySelector('[aria-label="Run"]').click();
+	const check = () => {
+		const s = (document.querySelector('[data-run-status]') || {dataset: {}}).dataset.runStatus;
+		if (s && s !== "RUNNING" && !document.querySelector('[data-status="running"]')) {
+			resolve(performance.now() - t0);
+		} else {
+			requestAnimationFrame(check);
+		}
+	};
+	requestAnimationFrame(check);
+})`
+
+// longTasks starts recording the page's long main-thread tasks.
+const longTasks = `(() => { window.__longest = 0; window.__longCount = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) { window.__longest = Math.max(window.__longest, e.duration); window.__longCount++ } }).observe({type: "longtask"}); return true })()`
+
+// TestBenchRun prints the run-mode figures of issue 7: the time from Run
+// to the final state drawn for the 1,000-item Map example, and the
+// longest main-thread task during a 25,000-event run.
+func TestBenchRun(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	var maps []float64
+	events := ""
+	for range 3 {
+		b.openExample("large-map")
+		b.waitFor("a fresh run panel", `(document.querySelector('[data-run-status]')||{dataset:{}}).dataset.runStatus === ""`)
+		ms := eval[float64](b, runToFinalDrawn, chromedp.EvalAwaitPromise)
+		if st := b.runStatus(); st != "SUCCEEDED" {
+			t.Fatalf("large-map: %s", st)
+		}
+		events = eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`)
+		maps = append(maps, ms)
+	}
+	t.Logf("BENCH Run to final state drawn, 1,000-item Map example (%s events): median of %d %.0f ms (runs %s)", events, len(maps), median(append([]float64(nil), maps...)), fmtMs(maps))
+
+	b.replaceCode(loopWorkflow)
+	b.waitState("More?", true)
+	b.setText("Execution input", `{"n": 6240}`)
+	eval[bool](b, longTasks)
+	ms := eval[float64](b, runToFinalDrawn, chromedp.EvalAwaitPromise)
+	if st := b.runStatus(); st != "SUCCEEDED" {
+		t.Fatalf("25k-event run: %s", st)
+	}
+	n := eval[string](b, `document.querySelector('[data-run-events]').dataset.runEvents`)
+	t.Logf("BENCH 25,000-event run (%s events): longest main-thread task %.0f ms, %d long tasks (> 50 ms), Run to final state drawn %.0f ms",
+		n, eval[float64](b, `window.__longest`), eval[int](b, `window.__longCount`), ms)
+}
+
+func fmtMs(xs []float64) string {
+	out := ""
+	for i, x := range xs {
+		if i > 0 {
+			out += ", "
+		}
+		out += strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return out
+}

@@ -455,9 +455,11 @@ func TestRunPerStateMockOverridesTheFile(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
 	b.openExample("retry-and-catch")
-	b.click("Mocks tab", `[data-run-tab="mocks"]`)
-	b.do("mock Charge card", chromedp.SetValue(chromedp.CSS(`[data-state-mock="Charge card"]`), "return"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('[data-state-mock="Charge card"]').dispatchEvent(new Event("change", {bubbles: true}))`))
+	b.mockHere("Charge card")
+	if got := b.value("Error of Charge card"); got != "Payment.Declined" {
+		t.Errorf("the sequence copied from the file starts with %q, want the file's Payment.Declined", got)
+	}
+	b.runChoose("Response of Charge card", "return")
 	b.waitFor("the result field", `!!document.querySelector('[aria-label="Result of Charge card"]')`)
 	b.setText("Result of Charge card", `{"StatusCode": 200, "Payload": {"chargeId": "ch_ui"}}`)
 	b.click("Run", `[aria-label="Run"]`)

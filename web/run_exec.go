@@ -70,7 +70,7 @@ func (s *Studio) newExecution() bool {
 	}
 	sm, bad := r.stateMocks()
 	if bad != "" {
-		r.startErr = "A per-state mock is not valid JSON: " + bad
+		r.startErr = "A per-state mock is not valid: " + bad
 		r.tab = runTabMocks
 		return false
 	}

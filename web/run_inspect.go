@@ -193,7 +193,7 @@ func (s *Studio) stagesOf(name string, st asl.State, t *stateTrace, vars map[str
 			return out
 		}
 	}
-	res, err := sim.TestState(asl.PrintJSON(s.doc.Root), compactJSON(t.input), opts)
+	res, err := s.testStateOf(name, compactJSON(t.input), opts)
 	if err != nil || res == nil {
 		return out
 	}
@@ -232,3 +232,21 @@ func dataCard(key, label string, v any) app.UI {
 }
 
 func compactJSON(v any) []byte { return asl.EncodeJSON(v) }
+
+// testStateOf runs TestState on a state of the document. TestState finds
+// top-level states only: a state in a Map or Parallel is tested on its
+// own, with the machine's query language.
+func (s *Studio) testStateOf(name string, input []byte, opts sim.TestStateOptions) (*sim.TestStateResult, error) {
+	def := asl.PrintJSON(s.doc.Root)
+	opts.StateName = name
+	if _, nested := s.runs().parents(s.doc.SM)[name]; nested {
+		if v := asl.Lookup(s.doc.Root, s.doc.pointer(name)); v != nil {
+			v = v.Clone()
+			if v.Get("QueryLanguage") == nil && s.doc.SM.QueryLanguage != "" {
+				v.Set("QueryLanguage", asl.NewString(s.doc.SM.QueryLanguage))
+			}
+			def, opts.StateName = asl.PrintJSON(v), ""
+		}
+	}
+	return sim.TestState(def, input, opts)
+}

@@ -346,7 +346,7 @@ func (s *Studio) renderMockResp(name string, m *stateMock, i int) app.UI {
 	}
 	input := func(label, value, placeholder, class string, set func(string)) app.UI {
 		return app.Input().Type("text").Class(class).Aria("label", label+n).Placeholder(placeholder).Value(value).
-			OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, name, i, id)
+			OnInput(func(ctx app.Context, e app.Event) { set(ctx.JSSrc().Get("value").String()) }, name, i, id, label)
 	}
 	row := []app.UI{
 		input("Invocations of "+name, rp.key, "0", "mock-key mono", func(v string) { rp.key = v }),

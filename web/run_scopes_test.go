@@ -151,3 +151,21 @@ func mustExample(t *testing.T, id string) assets.Example {
 	}
 	return ex
 }
+
+// A state inside a Map is tested on its own (TestState finds top-level
+// states only), so the inspector shows its stages in an iteration.
+func TestTestStateOfANestedState(t *testing.T) {
+	d := &document{}
+	d.setText(string(mustExample(t, "dynamic-map").Definition()))
+	s := &Studio{doc: d}
+	defer delete(sessions, s)
+	res, err := s.testStateOf("Reserve stock", []byte(`{"sku":"A","quantity":1}`), sim.TestStateOptions{InspectionLevel: "DEBUG",
+		Mock: &sim.TestStateMock{Result: `{"StatusCode":200,"Payload":{"sku":"A","reserved":true}}`, HasResult: true, FieldValidationMode: "NONE"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := decodeMaybe(res.InspectionData["afterResultSelector"])
+	if !reflect.DeepEqual(got, map[string]any{"sku": "A", "reserved": true}) {
+		t.Errorf("After ResultSelector %v", got)
+	}
+}

@@ -74,7 +74,7 @@ func (s *Studio) runTestState() {
 		f.err = "The definition does not parse."
 		return
 	}
-	res, err := sim.TestState(asl.PrintJSON(s.doc.Root), []byte(f.input), opts)
+	res, err := s.testStateOf(f.state, []byte(f.input), opts)
 	if err != nil {
 		f.err = err.Error()
 		return
