@@ -70,6 +70,7 @@ func (s *Studio) codeTab(format, label string) app.UI {
 			s.doc.setFormat(format)
 			s.committed(ctx)
 			s.syncCode()
+			s.revealInCode(s.selected)
 		}, format)
 }
 

@@ -52,22 +52,42 @@ func (s *Studio) openFileList(ctx app.Context, files app.Value) {
 			name = rel.String()
 		}
 		names[i] = name
-		then := app.FuncOf(func(this app.Value, args []app.Value) any {
-			texts[i] = args[0].String()
+		done := func(text string, ok bool) {
+			texts[i] = text
+			if !ok {
+				names[i] = "" // a folder, or a file the browser cannot read
+			}
 			left--
 			if left == 0 {
 				release()
-				ctx.Dispatch(func(ctx app.Context) { s.openFiles(ctx, names, texts) })
+				ns, ts := readable(names, texts)
+				ctx.Dispatch(func(ctx app.Context) { s.openFiles(ctx, ns, ts) })
 			}
-			return nil
-		})
-		funcs = append(funcs, then)
-		f.Call("text").Call("then", then)
+		}
+		then := app.FuncOf(func(this app.Value, args []app.Value) any { done(args[0].String(), true); return nil })
+		fail := app.FuncOf(func(this app.Value, args []app.Value) any { done("", false); return nil })
+		funcs = append(funcs, then, fail)
+		f.Call("text").Call("then", then, fail)
 	}
+}
+
+// readable drops the files that could not be read (names set to "").
+func readable(names, texts []string) ([]string, []string) {
+	var ns, ts []string
+	for i, n := range names {
+		if n != "" {
+			ns, ts = append(ns, n), append(ts, texts[i])
+		}
+	}
+	return ns, ts
 }
 
 // openFiles opens files read together (see openFileList).
 func (s *Studio) openFiles(ctx app.Context, names, texts []string) {
+	if len(names) == 0 {
+		s.hint = "Nothing to open: drop or pick files (a folder's files, not the folder)."
+		return
+	}
 	if tn, tsrc, others, ok := splitTemplate(names, texts); ok {
 		s.samPick = nil
 		s.openTemplate(ctx, tn, tsrc, others)

@@ -49,6 +49,7 @@ func (s *Studio) showTemplate(ctx app.Context) {
 	d.setFormat(formatSAM)
 	s.committed(ctx)
 	s.syncCode()
+	s.revealInCode(s.selected)
 }
 
 // renderSamBar says which template and state machine the canvas edits.
@@ -142,7 +143,13 @@ func (s *Studio) renderSamPicker() app.UI {
 					return app.Li().Body(
 						app.Button().Class("card sam-machine").DataSet("sam-machine", m.ID).
 							Aria("label", "Open state machine "+m.ID).Disabled(m.Err != nil).
-							OnClick(func(ctx app.Context, e app.Event) { s.openMachine(ctx, p.f, m.ID) }, m.ID).Body(
+							// go-app keeps the first handler while its arguments stay the
+							// same: read the template waiting now, not the one captured.
+							OnClick(func(ctx app.Context, e app.Event) {
+								if s.samPick != nil {
+									s.openMachine(ctx, s.samPick.f, m.ID)
+								}
+							}, m.ID).Body(
 							app.Strong().Text(m.ID),
 							app.Span().Text(detail),
 							when(states != "", func() app.UI { return app.Span().Text(states) }),
