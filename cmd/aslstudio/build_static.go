@@ -20,8 +20,9 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// wasmLengthHeader carries app.wasm's uncompressed size, so go-app's loader
-// shows a true progress while the response is brotli or gzip encoded.
+// wasmLengthHeader carries app.wasm's uncompressed size while the response
+// is brotli or gzip encoded (go-app's progress counter reads it; the loader
+// build-static writes compiles the response directly and counts nothing).
 const wasmLengthHeader = "X-Wasm-Content-Length"
 
 func init() {
@@ -47,11 +48,12 @@ func newHandler(version string, scripts ...string) *app.Handler {
 		Scripts:                 scripts,
 		BackgroundColor:         "#0f1319",
 		ThemeColor:              "#1f3b73",
-		LoadingLabel:            "Loading ASL Studio… {progress}%",
+		LoadingLabel:            "Loading ASL Studio…",
 		WasmContentLengthHeader: wasmLengthHeader,
 		Version:                 version,
 		RawHeaders: []string{
 			`<meta name="color-scheme" content="light dark">`,
+			wasmPreload,
 		},
 	}
 }
@@ -140,6 +142,9 @@ func buildStatic(wasmPath, out, editorPath string) (buildResult, error) {
 	web.Routes()
 	if err := app.GenerateStaticWebsite(out, newHandler(version, scripts...)); err != nil {
 		return buildResult{}, fmt.Errorf("generating pages: %w", err)
+	}
+	if err := streamWasmLoader(out); err != nil {
+		return buildResult{}, err
 	}
 
 	dst := filepath.Join(out, "web", "app.wasm")

@@ -1,0 +1,38 @@
+//go:build !wasm
+
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBuildStaticStreamsWasm: the page preloads app.wasm, and app.js compiles
+// the fetch response itself (no progress-counting copy in JavaScript).
+func TestBuildStaticStreamsWasm(t *testing.T) {
+	out := buildSite(t)
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	head, _, _ := strings.Cut(string(index), "</head>")
+	if !strings.Contains(head, wasmPreload) {
+		t.Errorf("index.html's head lacks %s", wasmPreload)
+	}
+	js, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if !strings.Contains(string(js), "instantiateStreaming(\n      "+streamedLoaderNew) && !strings.Contains(string(js), "instantiateStreaming("+streamedLoaderNew) {
+		t.Errorf("app.js does not hand instantiateStreaming %s", streamedLoaderNew)
+	}
+	if strings.Contains(string(js), streamedLoaderOld) {
+		t.Errorf("app.js still calls %s", streamedLoaderOld)
+	}
+	// A second build over the same site keeps the rewritten loader.
+	if err := streamWasmLoader(out); err != nil {
+		t.Errorf("rewriting a rewritten app.js: %v", err)
+	}
+	// A loader that changed shape is reported, not silently kept.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "app.js"), []byte("instantiate(fetchSomehow())"), 0o644)
+	if err := streamWasmLoader(other); err == nil || !strings.Contains(err.Error(), "build_static_loader.go") {
+		t.Errorf("an unknown app.js: error %v, want one naming the file to update", err)
+	}
+}
