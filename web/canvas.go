@@ -38,10 +38,19 @@ func (s *Studio) renderCanvas() app.UI {
 		body = append(body, app.Raw(s.drawing(g)))
 	}
 	cls := "canvas"
-	if s.drag != nil {
+	if s.drag != nil || s.cv.move != nil && s.cv.move.moved {
 		cls += " dragging"
 	}
-	return app.Main().Class(cls).ID("canvas").Aria("label", "Canvas").
+	if s.cv.move != nil && s.cv.move.moved {
+		cls += " moving"
+	}
+	if s.cv.space || s.pan != nil {
+		cls += " panning"
+	}
+	if s.cv.boxMode {
+		cls += " box-mode"
+	}
+	return app.Main().Class(cls).ID("canvas").Aria("label", "Canvas").Title(canvasHelpTitle()).
 		On("wheel", s.onWheel).
 		On("pointerdown", s.onCanvasPointerDown).
 		Body(
@@ -60,10 +69,20 @@ func (s *Studio) renderCanvas() app.UI {
 				return app.Div().Class("notice").DataSet("notice", "stale").Attr("role", "status").
 					Text("The code has an error — the canvas shows the last valid version.")
 			}),
+			s.renderBand(),
+			s.renderSelectionCount(),
+			s.renderCanvasNotice(),
+			s.renderCanvasHelp(),
+			s.renderMoveGhost(),
 			app.Div().Class("canvas-tools").Body(
+				app.Button().Class(boxBtnClass(s.cv.boxMode)).Aria("label", "Box select").Aria("pressed", s.cv.boxMode).
+					Title("Box select: drag on the background selects the states inside (Shift+drag does it anytime)").
+					Text("⬚").OnClick(func(ctx app.Context, e app.Event) { s.cv.boxMode = !s.cv.boxMode }),
 				app.Button().Class("btn icon").Aria("label", "Zoom in").Title("Zoom in").Text("+").OnClick(func(ctx app.Context, e app.Event) { s.zoomBy(1.2) }),
 				app.Button().Class("btn icon").Aria("label", "Zoom out").Title("Zoom out").Text("−").OnClick(func(ctx app.Context, e app.Event) { s.zoomBy(1 / 1.2) }),
 				app.Button().Class("btn").Aria("label", "Fit to screen").Title("Fit (Alt+C)").Text("Fit").OnClick(func(ctx app.Context, e app.Event) { s.fit() }),
+				app.Button().Class(boxBtnClass(s.cv.help)).Aria("label", "Canvas help").Aria("expanded", s.cv.help).
+					Title("Mouse and keyboard on the canvas").Text("?").OnClick(func(ctx app.Context, e app.Event) { s.cv.help = !s.cv.help }),
 			),
 		)
 }
@@ -159,21 +178,61 @@ func (s *Studio) onWheel(ctx app.Context, e app.Event) {
 	s.zoomAt(math.Exp(-e.Get("deltaY").Float()/300), cx, cy)
 }
 
-// onCanvasPointerDown starts panning when the press is on the background.
+// onCanvasPointerDown starts what a press on the canvas does: on a state
+// it selects it (Shift/Ctrl: adds or removes it) and may become a drag of
+// the state; on the background it pans, or with Shift/Ctrl (or the box
+// tool) draws a selection box; with the middle button or Space held it
+// pans anywhere.
 func (s *Studio) onCanvasPointerDown(ctx app.Context, e app.Event) {
 	t := e.Get("target")
-	if t.Call("closest", ".canvas-tools,.notice").Truthy() {
+	if t.Call("closest", ".canvas-tools,.notice,.canvas-notice,.canvas-help,.selection-count").Truthy() {
 		return
 	}
+	s.cv.notice = ""
+	x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
+	button := e.Get("button").Int()
+	if button == 1 || s.cv.space {
+		s.startPan(ctx, x, y)
+		return
+	}
+	if button != 0 {
+		return
+	}
+	add := e.Get("shiftKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
 	// A press on a state selects it (on press, as Workflow Studio does, so
 	// a re-render before the release cannot swallow the click).
 	if st := t.Call("closest", "[data-state]"); st.Truthy() {
-		s.selectState(ctx, st.Call("getAttribute", "data-state").String())
+		name := st.Call("getAttribute", "data-state").String()
+		if add {
+			s.toggleSelected(ctx, name)
+			return
+		}
+		s.cv.multi = nil
+		s.selectState(ctx, name)
+		s.startMove(ctx, name, x, y)
 		return
 	}
-	s.selected = ""
-	s.pan = &panState{x0: e.Get("clientX").Float(), y0: e.Get("clientY").Float(), vx: s.view.X, vy: s.view.Y}
+	if add || s.cv.boxMode {
+		r := ctx.JSSrc().Call("getBoundingClientRect")
+		s.startBand(ctx, x-r.Get("left").Float(), y-r.Get("top").Float(), add)
+		s.cv.band.ox, s.cv.band.oy = r.Get("left").Float(), r.Get("top").Float()
+		return
+	}
+	s.setSelection(nil)
+	s.startPan(ctx, x, y)
+}
+
+// startPan starts panning from a screen point.
+func (s *Studio) startPan(ctx app.Context, x, y float64) {
+	s.pan = &panState{x0: x, y0: y, vx: s.view.X, vy: s.view.Y}
 	s.startGesture(ctx)
+}
+
+func boxBtnClass(on bool) string {
+	if on {
+		return "btn icon active"
+	}
+	return "btn icon"
 }
 
 // panState is a pan in progress.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/aslstudio/aslstudio/engine/layout"
@@ -21,6 +22,11 @@ func (s *Studio) drawing(g *layout.Geometry) string {
 	b.WriteString(num(g.Height))
 	b.WriteString(`">`)
 	drawRun = s.canvasRunState()
+	drawSel = s.selectedSet()
+	drawMoving = ""
+	if s.cv.move != nil && s.cv.move.moved {
+		drawMoving = s.cv.move.name
+	}
 	s.drawGroups(&b, g)
 	s.drawEdges(&b, g)
 	s.drawNodes(&b, g)
@@ -28,6 +34,13 @@ func (s *Studio) drawing(g *layout.Geometry) string {
 	b.WriteString(`</svg>`)
 	return b.String()
 }
+
+// drawSel is the selection while a drawing is written, and drawMoving the
+// state being dragged to another place ("" when none).
+var (
+	drawSel    map[string]bool
+	drawMoving string
+)
 
 func attr(b *strings.Builder, name, value string) {
 	b.WriteByte(' ')
@@ -45,8 +58,11 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 			continue
 		}
 		part := "group " + n.Kind
-		if n.State != "" && n.State == s.selected {
+		if n.State != "" && drawSel[n.State] {
 			part += " selected"
+		}
+		if n.State != "" && n.State == drawMoving {
+			part += " moving"
 		}
 		b.WriteString(`<g`)
 		attr(b, "data-part", part)
@@ -119,8 +135,11 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 			continue
 		}
 		part := "node " + n.Kind
-		if n.State == s.selected {
+		if drawSel[n.State] {
 			part += " selected"
+		}
+		if n.State == drawMoving {
+			part += " moving"
 		}
 		if bad[n.State] {
 			part += " has-error"
@@ -161,50 +180,45 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 }
 
 // drawDropzones puts a drop target on every transition between two
-// states. They are always in the DOM (so a test can find them before the
-// drag starts) and show while something is dragged.
+// states, a Choice's missing Default, and the start of every branch and Map
+// processor (see dropZones). They are always in the DOM (so a test can find
+// them before the drag starts) and show while something is dragged; during
+// a state drag the ones it cannot go to are marked refused.
 func (s *Studio) drawDropzones(b *strings.Builder, g *layout.Geometry) {
-	for _, e := range g.Edges {
-		if e.Kind == "catch" || strings.Contains(e.From, ":") || strings.Contains(e.To, ":") {
-			continue
-		}
-		x, y := midpoint(e.Points)
-		zone := "edge:" + e.From + "|" + e.To
+	over := ""
+	var refused map[string]string
+	switch {
+	case s.drag != nil:
+		over = s.drag.over
+	case s.cv.move != nil && s.cv.move.moved:
+		over, refused = s.cv.move.over, s.cv.move.refused
+	}
+	for _, z := range s.dropZones(g) {
 		part := "dropzone"
-		if s.drag != nil && s.drag.over == zone {
+		if _, bad := refused[z.id]; bad {
+			part += " refused"
+		}
+		if over == z.id {
 			part += " over"
 		}
-		dropzone(b, part, zone, x, y)
-	}
-	// The start of every Parallel branch and of every Map processor.
-	for _, n := range g.Nodes {
-		var zone string
-		var x, y float64
-		switch {
-		case n.Kind == "branch":
-			p, i, ok := strings.Cut(n.ID, "#")
-			if !ok {
-				continue
-			}
-			zone, x, y = "branch:"+p+":"+i, n.X+n.W/2, n.Y+2
-		case n.Kind == "map" && n.Group && n.State != "":
-			zone, x, y = "processor:"+n.State, n.X+n.W-16, n.Y+13
-		default:
+		if z.label != "" {
+			b.WriteString(`<g`)
+			attr(b, "data-part", part+" labelled")
+			attr(b, "data-dropzone", z.attr)
+			attr(b, "transform", translate(z.x, z.y))
+			b.WriteString(`><rect x="-30" y="-10" width="60" height="20" rx="10"/><text text-anchor="middle" y="4">`)
+			b.WriteString(html.EscapeString(z.label))
+			b.WriteString(`</text></g>`)
 			continue
 		}
-		part := "dropzone"
-		if s.drag != nil && s.drag.over == zone {
-			part += " over"
+		b.WriteString(`<circle r="9"`)
+		attr(b, "data-part", part)
+		attr(b, "data-dropzone", z.attr)
+		if z.rule >= 0 {
+			attr(b, "data-rule", strconv.Itoa(z.rule))
 		}
-		dropzone(b, part, zone, x, y)
+		attr(b, "cx", num(z.x))
+		attr(b, "cy", num(z.y))
+		b.WriteString(`/>`)
 	}
-}
-
-func dropzone(b *strings.Builder, part, zone string, x, y float64) {
-	b.WriteString(`<circle r="9"`)
-	attr(b, "data-part", part)
-	attr(b, "data-dropzone", zone)
-	attr(b, "cx", num(x))
-	attr(b, "cy", num(y))
-	b.WriteString(`/>`)
 }

@@ -3,7 +3,8 @@ package web
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // startGesture follows the pointer on the whole document until it is
-// released: it pans the canvas or moves a palette drag. The listeners exist
+// released: it pans the canvas, moves a palette drag or a state drag,
+// draws a selection box or resizes a pane. The listeners exist
 // only during the gesture, so plain pointer moves re-render nothing.
 func (s *Studio) startGesture(ctx app.Context) {
 	if !app.IsClient || s.stopGesture != nil {
@@ -46,6 +47,12 @@ func (s *Studio) gestureMove(x, y float64) {
 		s.view.Y = s.pan.vy + y - s.pan.y0
 	case s.drag != nil:
 		s.dragMove(x, y)
+	case s.cv.move != nil:
+		s.moveMove(x, y)
+	case s.cv.band != nil:
+		s.moveBand(x-s.cv.band.ox, y-s.cv.band.oy)
+	case s.cv.splitDrag != "":
+		s.splitMove(x)
 	}
 }
 
@@ -56,5 +63,12 @@ func (s *Studio) gestureEnd(ctx app.Context, x, y float64) {
 		s.save(ctx)
 	case s.drag != nil:
 		s.dragEnd(ctx, x, y)
+	case s.cv.move != nil:
+		s.moveEnd(ctx, x, y)
+	case s.cv.band != nil:
+		s.endBand(ctx)
+	case s.cv.splitDrag != "":
+		s.cv.splitDrag = ""
+		s.saveSplit()
 	}
 }

@@ -13,6 +13,14 @@ func shortcut(key, code string, ctrl, shift, alt bool) string {
 		return "redo"
 	case ctrl && key == "d":
 		return "duplicate"
+	case ctrl && !shift && !alt && (key == "c" || key == "C"):
+		return "copy"
+	case ctrl && !shift && !alt && (key == "x" || key == "X"):
+		return "cut"
+	case ctrl && !shift && !alt && (key == "v" || key == "V"):
+		return "paste"
+	case ctrl && !shift && !alt && (key == "a" || key == "A"):
+		return "selectall"
 	case !ctrl && !alt && (key == "Delete" || key == "Backspace"):
 		return "delete"
 	case alt && !ctrl && code == "KeyC":
@@ -26,10 +34,13 @@ func shortcut(key, code string, ctrl, shift, alt bool) string {
 }
 
 // listenKeys handles the shortcuts of Workflow Studio: Ctrl+Z /
-// Ctrl+Shift+Z (or Ctrl+Y), Delete/Backspace, Ctrl+D duplicate, Alt+C
-// centre, arrow keys to move between states, Escape to clear the selection.
-// Keys typed into a field are left to the field. The default action is
-// cancelled in the browser's callback; the action runs on the UI goroutine.
+// Ctrl+Shift+Z (or Ctrl+Y), Delete/Backspace, Ctrl+D duplicate, Ctrl+C /
+// Ctrl+X / Ctrl+V copy, cut and paste states, Ctrl+A select every state,
+// Alt+C centre, arrow keys to move between states, Escape to clear the
+// selection; Space held makes a drag pan. Keys typed into a field are left
+// to the field, and a split handle takes its arrow keys. The default action
+// is cancelled in the browser's callback; the action runs on the UI
+// goroutine.
 func (s *Studio) listenKeys(ctx app.Context) func() {
 	doc := app.Window().Get("document")
 	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -38,9 +49,46 @@ func (s *Studio) listenKeys(ctx app.Context) func() {
 			return nil
 		}
 		key, code := e.Get("key").String(), e.Get("code").String()
+		if h := e.Get("target").Call("closest", "[data-split]"); h.Truthy() {
+			if splitKey := splitKeyStep(key, e.Get("shiftKey").Bool()); splitKey != 0 {
+				e.PreventDefault()
+				which := h.Get("dataset").Get("split").String()
+				ctx.Dispatch(func(ctx app.Context) { s.splitBy(which, splitKey) })
+			}
+			return nil
+		}
+		if key == " " && !onControl(e) {
+			e.PreventDefault()
+			if !s.cv.space {
+				ctx.Dispatch(func(ctx app.Context) { s.cv.space = true })
+			}
+			return nil
+		}
 		ctrl := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
 		what := shortcut(key, code, ctrl, e.Get("shiftKey").Bool(), e.Get("altKey").Bool())
-		if what == "" {
+		switch what {
+		case "":
+			return nil
+		case "copy", "cut":
+			// Copy now, in the browser's callback, so the copy event that
+			// follows (the default action, not cancelled) carries the states.
+			if _, ok := s.copySelection(); !ok {
+				return nil
+			}
+			s.cv.copyArmed = true
+			n, cut := len(s.selectedStates()), what == "cut"
+			ctx.Dispatch(func(ctx app.Context) {
+				s.hint = copiedHint(n, cut)
+				if cut {
+					s.cutSelection(ctx)
+				}
+			})
+			return nil
+		case "paste":
+			// The default action fires the paste event; the fallback waits.
+			s.cv.pastePending++
+			seq := s.cv.pastePending
+			ctx.Dispatch(func(ctx app.Context) { s.startPaste(ctx, seq) })
 			return nil
 		}
 		if what != "escape" {
@@ -49,10 +97,21 @@ func (s *Studio) listenKeys(ctx app.Context) func() {
 		ctx.Dispatch(func(ctx app.Context) { s.runShortcut(ctx, what, key) })
 		return nil
 	})
+	up := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if args[0].Get("key").String() == " " && s.cv.space {
+			ctx.Dispatch(func(ctx app.Context) { s.cv.space = false })
+		}
+		return nil
+	})
 	doc.Call("addEventListener", "keydown", fn)
+	doc.Call("addEventListener", "keyup", up)
+	stopClip := s.listenClipboard(ctx)
 	return func() {
 		doc.Call("removeEventListener", "keydown", fn)
+		doc.Call("removeEventListener", "keyup", up)
 		fn.Release()
+		up.Release()
+		stopClip()
 	}
 }
 
@@ -63,21 +122,30 @@ func (s *Studio) runShortcut(ctx app.Context, what, key string) {
 	case "redo":
 		s.redo(ctx)
 	case "duplicate":
-		if s.selected != "" {
-			s.duplicateState(ctx, s.selected)
-		}
+		s.duplicateSelection(ctx)
 	case "delete":
-		if s.selected != "" {
-			s.removeState(ctx, s.selected)
-		}
+		s.deleteSelection(ctx)
+	case "selectall":
+		s.setSelection(append([]string(nil), s.doc.states...))
+		s.save(ctx)
 	case "fit":
 		s.fit()
 	case "escape":
-		s.selected = ""
+		s.setSelection(nil)
+		s.cv.notice = ""
+		s.cv.help = false
 		s.showGallery = false
 	case "move":
+		s.cv.multi = nil
 		s.moveSelection(key)
 	}
+}
+
+// onControl reports whether a key event comes from a button, link or other
+// control, whose Space must keep working.
+func onControl(e app.Event) bool {
+	t := e.Get("target")
+	return t.Truthy() && t.Call("closest", "button,a,[role=button],[role=tab],[role=separator],summary").Truthy()
 }
 
 // inField reports whether the event comes from a text field.

@@ -93,7 +93,7 @@ func dropzoneAt(x, y float64) string {
 // dragMove follows the pointer and finds the drop zone under it.
 func (s *Studio) dragMove(x, y float64) {
 	s.drag.x, s.drag.y, s.drag.moved = x, y, true
-	s.drag.over = dropzoneAt(x, y)
+	s.drag.over = zoneAt(x, y)
 }
 
 // dragEnd drops the dragged state on the zone under the pointer.
@@ -111,7 +111,7 @@ func (s *Studio) dragEnd(ctx app.Context, x, y float64) {
 		s.dropAction(ctx, d, zone)
 		return
 	}
-	s.dropOn(ctx, d.stateType, zone)
+	s.dropOn(ctx, d.stateType, zoneAt(x, y))
 }
 
 // dropOn inserts a new state of type typ at a drop zone.
@@ -133,6 +133,8 @@ func (s *Studio) dropOn(ctx app.Context, typ, zone string) {
 		}
 	}
 	switch kind {
+	case "rule", "default":
+		s.dropOnChoice(ctx, typ, zone)
 	case "branch":
 		i := strings.LastIndexByte(target, ':')
 		if i < 0 {

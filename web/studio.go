@@ -53,6 +53,9 @@ type Studio struct {
 	validating bool
 	// stopGesture ends the pan or drag in progress (nil when none).
 	stopGesture func()
+	// cv is the canvas's multi-selection, band, state drag, clipboard and
+	// split panes (canvas_*.go).
+	cv canvasState
 	// insp is the inspector's own state (tab, JSON drafts, completions).
 	insp inspectorState
 }
@@ -156,11 +159,12 @@ func (s *Studio) Render() app.UI {
 		On("drop", s.onFileDrop).
 		Body(
 			s.renderTopbar(),
-			app.Div().Class(ws).Body(
+			app.Div().Class(ws).Attr("style", s.workspaceStyle()).Body(
 				s.renderPalette(),
 				s.renderCanvas(),
 				s.renderCodePane(),
 				s.renderInspector(),
+				s.renderSplitHandles(),
 			),
 			s.renderRunPanel(),
 			s.renderStatusbar(),

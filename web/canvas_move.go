@@ -1,0 +1,298 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/aslstudio/aslstudio/engine/layout"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// moveState is a drag of a state on the canvas to another place.
+type moveState struct {
+	name   string
+	x0, y0 float64
+	x, y   float64
+	// moved is set once the pointer went far enough to be a drag, not a click.
+	moved bool
+	// over is the zone under the pointer ("" when none).
+	over string
+	// refused are the zones the state cannot go to (its own transitions,
+	// the inside of itself), with the reason.
+	refused map[string]string
+}
+
+// dragThreshold is how far (CSS pixels) a press must move to be a drag.
+const dragThreshold = 5
+
+// dropZone is a place on the canvas where a dragged state can go. id names
+// it for the studio ("edge:FROM|TO", "rule:CHOICE:INDEX", "default:CHOICE",
+// "branch:PARALLEL:INDEX", "processor:MAP"); attr is its data-dropzone (a
+// Choice rule's edge keeps "edge:CHOICE|TARGET" and carries data-rule).
+type dropZone struct {
+	id, attr string
+	rule     int // index of the Choice rule, -1 when not a rule's edge
+	x, y     float64
+	// label is drawn next to a zone that has no edge under it ("Default").
+	label string
+	// anchor is the state the zone belongs to; target where its edge goes.
+	anchor, target string
+}
+
+// dropZones lists the drop zones of a drawing: every transition between two
+// states (a Choice rule's edge as that rule, a Default edge as the
+// Default), the Default of a Choice that has none, the start of every
+// Parallel branch and of every Map processor.
+func (s *Studio) dropZones(g *layout.Geometry) []dropZone {
+	var out []dropZone
+	seen := map[string]int{}
+	hasDefault := map[string]bool{}
+	for _, e := range g.Edges {
+		if e.Kind == "catch" || strings.Contains(e.From, ":") || strings.Contains(e.To, ":") {
+			continue
+		}
+		x, y := midpoint(e.Points)
+		z := dropZone{id: "edge:" + e.From + "|" + e.To, rule: -1, x: x, y: y, anchor: e.From, target: e.To}
+		z.attr = z.id
+		switch e.Kind {
+		case "default":
+			z.id, z.attr = "default:"+e.From, "default:"+e.From
+			hasDefault[e.From] = true
+		case "choice":
+			k := seen[e.From+"|"+e.To]
+			seen[e.From+"|"+e.To] = k + 1
+			if i := s.ruleIndex(e.From, e.To, k); i >= 0 {
+				z.rule = i
+				z.id = "rule:" + e.From + ":" + strconv.Itoa(i)
+			}
+		}
+		out = append(out, z)
+	}
+	for _, n := range g.Nodes {
+		switch {
+		case n.Kind == "branch":
+			p, i, ok := strings.Cut(n.ID, "#")
+			if !ok {
+				continue
+			}
+			id := "branch:" + p + ":" + i
+			out = append(out, dropZone{id: id, attr: id, rule: -1, x: n.X + n.W/2, y: n.Y + 2, anchor: p})
+		case n.Kind == "map" && n.Group && n.State != "":
+			id := "processor:" + n.State
+			out = append(out, dropZone{id: id, attr: id, rule: -1, x: n.X + n.W - 16, y: n.Y + 13, anchor: n.State})
+		case n.Kind == "choice" && !n.Group && n.State != "" && !hasDefault[n.State]:
+			id := "default:" + n.State
+			out = append(out, dropZone{id: id, attr: id, rule: -1, x: n.X + n.W + 34, y: n.Y + n.H/2, label: "Default", anchor: n.State})
+		}
+	}
+	return out
+}
+
+// ruleIndex returns the index in the Choices array of choice of the k-th
+// rule (counting from 0) that goes to target, or -1.
+func (s *Studio) ruleIndex(choice, target string, k int) int {
+	rules := asl.Lookup(s.doc.Root, asl.JoinPointer(s.doc.pointer(choice), "Choices"))
+	if rules == nil || !rules.Is(asl.Array) {
+		return -1
+	}
+	for i, r := range rules.Items {
+		if next, ok := r.Get("Next").StringValue(); ok && next == target {
+			if k == 0 {
+				return i
+			}
+			k--
+		}
+	}
+	return -1
+}
+
+// zoneAt returns the id of the drop zone under a screen point (see
+// dropZone), or "".
+func zoneAt(x, y float64) string {
+	if !app.IsClient {
+		return ""
+	}
+	el := app.Window().Get("document").Call("elementFromPoint", x, y)
+	if !el.Truthy() {
+		return ""
+	}
+	z := el.Call("closest", "[data-dropzone]")
+	if !z.Truthy() {
+		return ""
+	}
+	id := z.Call("getAttribute", "data-dropzone").String()
+	if r := z.Call("getAttribute", "data-rule"); r.Truthy() {
+		if from, _, ok := strings.Cut(strings.TrimPrefix(id, "edge:"), "|"); ok {
+			return "rule:" + from + ":" + r.String()
+		}
+	}
+	return id
+}
+
+// startMove starts following a press on a state: it becomes a drag of the
+// state once the pointer moves past dragThreshold.
+func (s *Studio) startMove(ctx app.Context, name string, x, y float64) {
+	s.cv.move = &moveState{name: name, x0: x, y0: y, x: x, y: y}
+	s.startGesture(ctx)
+}
+
+// moveMove follows the pointer during a state drag.
+func (s *Studio) moveMove(x, y float64) {
+	m := s.cv.move
+	m.x, m.y = x, y
+	if !m.moved {
+		if abs(x-m.x0) < dragThreshold && abs(y-m.y0) < dragThreshold {
+			return
+		}
+		m.moved = true
+		m.refused = s.refusedZones(m.name)
+	}
+	m.over = zoneAt(x, y)
+}
+
+// moveEnd drops the dragged state on the zone under the pointer.
+func (s *Studio) moveEnd(ctx app.Context, x, y float64) {
+	m := s.cv.move
+	s.cv.move = nil
+	if !m.moved {
+		return
+	}
+	zone := zoneAt(x, y)
+	if zone == "" {
+		s.hint = "Drop " + strconv.Quote(m.name) + " on an arrow, a Choice's Default, a branch or a Map to move it there."
+		return
+	}
+	if why, ok := m.refused[zone]; ok {
+		s.hint = why
+		return
+	}
+	name := m.name
+	if s.change(ctx, func(root *asl.Value) error {
+		if err := moveOp(root, name, zone); err != nil {
+			return err
+		}
+		return s.refuseNewErrors(root)
+	}) {
+		s.setSelection([]string{name})
+		s.hist.push(s.snapshot())
+		s.save(ctx)
+	}
+}
+
+// moveOp moves state name to a drop zone through engine/asl.
+func moveOp(root *asl.Value, name, zone string) error {
+	kind, target, _ := strings.Cut(zone, ":")
+	switch kind {
+	case "edge":
+		from, to, ok := strings.Cut(target, "|")
+		if ok {
+			return asl.MoveOnTransition(root, name, from, to)
+		}
+	case "rule":
+		if c, i, ok := cutIndex(target); ok {
+			return asl.MoveOntoRule(root, name, c, i)
+		}
+	case "default":
+		return asl.MoveToDefault(root, name, target)
+	case "branch":
+		if p, i, ok := cutIndex(target); ok {
+			return asl.MoveIntoBranch(root, name, p, i)
+		}
+	case "processor":
+		return asl.MoveIntoProcessor(root, name, target)
+	}
+	return &asl.EditError{Op: "Move", Msg: "unknown drop target " + strconv.Quote(zone)}
+}
+
+// cutIndex splits "NAME:INDEX" at its last colon.
+func cutIndex(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	return s[:i], n, err == nil
+}
+
+// refusedZones returns the zones state name cannot be dropped on, with the
+// hint to show: its own transitions (in or out) and every zone inside it
+// (when it is a Parallel or Map) or of itself.
+func (s *Studio) refusedZones(name string) map[string]string {
+	out := map[string]string{}
+	g := s.doc.Geom
+	if g == nil {
+		return out
+	}
+	self := map[string]bool{name: true}
+	if ptr := s.doc.pointer(name); ptr != "" {
+		for _, n := range s.doc.states {
+			if p := s.doc.pointer(n); strings.HasPrefix(p, ptr+"/") {
+				self[n] = true
+			}
+		}
+	}
+	q := strconv.Quote(name)
+	for _, z := range s.dropZones(g) {
+		switch {
+		case z.anchor == name && (strings.HasPrefix(z.id, "branch:") || strings.HasPrefix(z.id, "processor:")):
+			out[z.id] = q + " cannot be moved into itself."
+		case self[z.anchor] && z.anchor != name:
+			out[z.id] = q + " cannot be moved into itself."
+		case z.anchor == name || z.target == name:
+			out[z.id] = q + " is already there: drop it on another arrow to move it."
+		}
+	}
+	return out
+}
+
+// renderMoveGhost is the label that follows the pointer during a state drag.
+func (s *Studio) renderMoveGhost() app.UI {
+	m := s.cv.move
+	return when(m != nil && m.moved, func() app.UI {
+		cls := "ghost"
+		if _, bad := m.refused[m.over]; bad && m.over != "" {
+			cls += " refused"
+		}
+		return app.Div().Class(cls).DataSet("ghost", m.name).
+			Style("left", num(m.x+12)+"px").Style("top", num(m.y+12)+"px").
+			Text("Move " + m.name)
+	})
+}
+
+// dropOnChoice inserts a new state from the palette on a Choice rule's
+// transition ("rule:CHOICE:INDEX") or as its Default ("default:CHOICE").
+func (s *Studio) dropOnChoice(ctx app.Context, typ, zone string) {
+	kind, target, _ := strings.Cut(zone, ":")
+	var name string
+	if s.change(ctx, func(root *asl.Value) error {
+		name = asl.UniqueName(root, typ+" state")
+		switch kind {
+		case "rule":
+			c, i, ok := cutIndex(target)
+			if !ok {
+				return &asl.EditError{Op: "Drop", Msg: "bad rule " + strconv.Quote(target)}
+			}
+			next := ""
+			if r := asl.Lookup(root, asl.JoinPointer(s.doc.pointer(c), "Choices", strconv.Itoa(i), "Next")); r != nil {
+				next, _ = r.StringValue()
+			}
+			if err := asl.InsertOnRule(root, c, i, name, newStateOf(root, typ, next)); err != nil {
+				return err
+			}
+		default:
+			next := ""
+			if d := asl.Lookup(root, asl.JoinPointer(s.doc.pointer(target), "Default")); d != nil {
+				next, _ = d.StringValue()
+			}
+			if err := asl.InsertDefault(root, target, name, newStateOf(root, typ, next)); err != nil {
+				return err
+			}
+		}
+		return s.refuseNewErrors(root)
+	}) {
+		s.setSelection([]string{name})
+		s.hist.push(s.snapshot())
+		s.save(ctx)
+	}
+}
