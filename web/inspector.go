@@ -37,59 +37,123 @@ func textInput(key, label, value string, commit func(ctx app.Context, v string),
 func (s *Studio) renderStateInspector(st asl.State) app.UI {
 	b := st.Common()
 	name := b.Name
-	var typeFields []app.UI
-	switch t := st.(type) {
-	case *asl.TaskState:
-		typeFields = append(typeFields,
-			field("Resource", "Resource", textInput("Resource", "Resource", t.Resource, func(ctx app.Context, v string) {
-				s.setStateField(ctx, name, "Resource", asl.NewString(v))
-			}, name)),
-			field("TimeoutSeconds", "Timeout (seconds)", s.numberInput(name, "TimeoutSeconds", literal(t.TimeoutSeconds))),
-			field("HeartbeatSeconds", "Heartbeat (seconds)", s.numberInput(name, "HeartbeatSeconds", literal(t.HeartbeatSeconds))),
-		)
-	case *asl.WaitState:
-		typeFields = append(typeFields,
-			field("Seconds", "Seconds", s.numberInput(name, "Seconds", literal(t.Seconds))),
-		)
-	case *asl.FailState:
-		typeFields = append(typeFields,
-			field("Error", "Error", textInput("Error", "Error", literal(t.Error), func(ctx app.Context, v string) {
-				s.setStateField(ctx, name, "Error", optString(v))
-			}, name)),
-			field("Cause", "Cause", textInput("Cause", "Cause", literal(t.Cause), func(ctx app.Context, v string) {
-				s.setStateField(ctx, name, "Cause", optString(v))
-			}, name)),
-		)
-	case *asl.ChoiceState:
-		typeFields = append(typeFields,
-			field("Default", "Default", s.targetSelect(name, "Default", t.Default, "(none)", func(ctx app.Context, v string) {
-				if v == "" {
-					s.setStateField(ctx, name, "Default", nil)
-					return
-				}
-				s.setStateField(ctx, name, "Default", asl.NewString(v))
-			})),
-			app.Div().Class("field").Body(
-				app.Label().Text(fmt.Sprintf("Rules (%d)", len(t.Choices))),
-				app.Ul().Class("diags").Body(app.Range(t.Choices).Slice(func(i int) app.UI {
-					r := t.Choices[i]
-					return app.Li().Class("diag").Style("cursor", "default").Text(ruleSummary(r) + " → " + r.Next)
-				})),
-			),
-		)
+	ql := s.effectiveQL(st)
+	type tabDef struct{ id, label, short string }
+	tabs := []tabDef{{tabConfig, "Configuration", "Configuration"}}
+	if hasIOTab(b.Type) {
+		tabs = append(tabs, tabDef{tabIO, "Input/Output", "Input/Output"})
 	}
-	next := app.UI(nil)
-	switch st.(type) {
-	case *asl.ChoiceState, *asl.SucceedState, *asl.FailState:
+	switch b.Type {
+	case asl.TypeTask, asl.TypeParallel, asl.TypeMap:
+		tabs = append(tabs, tabDef{tabErrors, "Error handling", "Errors"})
+	}
+	tab := tabConfig
+	for _, t := range tabs {
+		if t.id == s.insp.tab {
+			tab = t.id
+		}
+	}
+	counts, errs := s.tabDiagCounts(name)
+	var body app.UI
+	switch tab {
+	case tabIO:
+		body = s.renderIOTab(name, st, ql)
+	case tabErrors:
+		body = s.renderErrorHandling(name, st, ql == asl.JSONata)
 	default:
-		next = field("Next", "Next state", s.targetSelect(name, "Next", b.Next, "End the workflow", func(ctx app.Context, v string) {
-			s.setNext(ctx, name, v)
-		}))
+		body = s.renderConfigTab(name, st, ql)
 	}
 	return app.Div().Body(
 		app.H2().Text(b.Type+" state"),
 		field("Name", "Name", textInput("Name", "State name", name, func(ctx app.Context, v string) { s.rename(ctx, name, v) }, name),
 			app.Span().Class("hint").Text("Renaming updates every transition to it.")),
+		app.Div().Class("insp-tabs").Attr("role", "tablist").Aria("label", "Inspector sections").Body(
+			app.Range(tabs).Slice(func(i int) app.UI {
+				t := tabs[i]
+				return app.Button().Class("insp-tab"+map[bool]string{true: " active", false: ""}[t.id == tab]).
+					Attr("role", "tab").Aria("selected", t.id == tab).DataSet("tab", t.id).
+					Aria("label", t.label).Title(t.label).
+					OnClick(func(ctx app.Context, e app.Event) { s.insp.tab = t.id }, t.id).
+					Body(
+						app.Text(t.short),
+						when(counts[t.id] > 0, func() app.UI {
+							cls := "tab-badge warning"
+							if errs[t.id] {
+								cls = "tab-badge"
+							}
+							return app.Span().Class(cls).Title("Problems in this section").Text(counts[t.id])
+						}),
+					)
+			}),
+		),
+		app.Div().Class("insp-body").Attr("role", "tabpanel").DataSet("tab-panel", tab).Body(body),
+		s.renderDiagnostics(s.doc.diagsFor(name), "Problems in this state"),
+	)
+}
+
+// tabDiagCounts counts the diagnostics of a state by the tab their field
+// is on, and tells the tabs with an error among them.
+func (s *Studio) tabDiagCounts(name string) (map[string]int, map[string]bool) {
+	out, errs := map[string]int{}, map[string]bool{}
+	base := s.doc.pointer(name)
+	for _, d := range s.doc.diagsFor(name) {
+		rest := strings.TrimPrefix(strings.TrimPrefix(d.Path, base), "/")
+		key, _, _ := strings.Cut(rest, "/")
+		tab := tabConfig
+		switch {
+		case ioTabKeys[key]:
+			tab = tabIO
+		case errorTabKeys[key]:
+			tab = tabErrors
+		}
+		out[tab]++
+		if d.Severity == validate.Error {
+			errs[tab] = true
+		}
+	}
+	return out, errs
+}
+
+// renderConfigTab is the Configuration tab: type, comment, the fields of
+// the state's type (a Choice's rule builder), Next / End.
+func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
+	b := st.Common()
+	var typeFields []app.UI
+	switch t := st.(type) {
+	case *asl.TaskState:
+		typeFields = append(typeFields,
+			s.inspField(name, "/Resource", "Resource", textInput("Resource", "Resource", t.Resource, func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Resource", asl.NewString(v))
+			}, name)),
+		)
+	case *asl.WaitState:
+		typeFields = append(typeFields,
+			s.inspField(name, "/Seconds", "Seconds", s.numInput(name, "", "Seconds", t.Seconds, "5", true)),
+			when(ql != asl.JSONata, func() app.UI {
+				return s.inspField(name, "/SecondsPath", "…or seconds from a path", s.pathInput(name, "", "SecondsPath", b.Node.Get("SecondsPath"), "$.delay"))
+			}),
+		)
+	case *asl.FailState:
+		typeFields = append(typeFields,
+			s.inspField(name, "/Error", "Error", textInput("Error", "Error", literal(t.Error), func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Error", optString(v))
+			}, name)),
+			s.inspField(name, "/Cause", "Cause", textInput("Cause", "Cause", literal(t.Cause), func(ctx app.Context, v string) {
+				s.setStateField(ctx, name, "Cause", optString(v))
+			}, name)),
+		)
+	case *asl.ChoiceState:
+		typeFields = append(typeFields, section(countLabel("Rules", len(t.Choices)), s.renderChoiceRules(name, t, ql == asl.JSONata)))
+	}
+	next := app.UI(nil)
+	switch st.(type) {
+	case *asl.ChoiceState, *asl.SucceedState, *asl.FailState:
+	default:
+		next = s.inspField(name, "/Next", "Next state", s.targetSelect(name, "Next", b.Next, "End the workflow", func(ctx app.Context, v string) {
+			s.setNext(ctx, name, v)
+		}))
+	}
+	return app.Div().Body(
 		field("Type", "Type", app.Select().DataSet("field", "Type").Aria("label", "State type").
 			OnChange(func(ctx app.Context, e app.Event) {
 				typ := ctx.JSSrc().Get("value").String()
@@ -97,7 +161,7 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 			}, name).Body(app.Range(stateTypes).Slice(func(i int) app.UI {
 			return app.Option().Value(stateTypes[i]).Selected(stateTypes[i] == b.Type).Text(stateTypes[i])
 		}))),
-		field("Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Comment").Text(b.Comment).
+		s.inspField(name, "/Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Comment").Text(b.Comment).
 			OnChange(func(ctx app.Context, e app.Event) {
 				s.setStateField(ctx, name, "Comment", optString(ctx.JSSrc().Get("value").String()))
 			}, name)),
@@ -111,24 +175,10 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { s.removeState(ctx, name) }, name),
 			),
 		),
-		s.renderDiagnostics(s.doc.diagsFor(name), "Problems in this state"),
 	)
 }
 
 var stateTypes = []string{asl.TypeTask, asl.TypePass, asl.TypeChoice, asl.TypeWait, asl.TypeParallel, asl.TypeMap, asl.TypeSucceed, asl.TypeFail}
-
-// numberInput edits a numeric field; empty removes it.
-func (s *Studio) numberInput(state, key, value string) app.UI {
-	return app.Input().Type("number").Attr("min", "0").Value(value).DataSet("field", key).Aria("label", key).
-		OnChange(func(ctx app.Context, e app.Event) {
-			v := strings.TrimSpace(ctx.JSSrc().Get("value").String())
-			if v == "" {
-				s.setStateField(ctx, state, key, nil)
-				return
-			}
-			s.setStateField(ctx, state, key, asl.NewNumber(v))
-		}, state, key)
-}
 
 // targetSelect picks a state of the same scope as a transition target.
 func (s *Studio) targetSelect(state, key, value, none string, commit func(ctx app.Context, v string)) app.UI {
@@ -294,19 +344,4 @@ func optString(v string) *asl.Value {
 		return nil
 	}
 	return asl.NewString(v)
-}
-
-// ruleSummary is a short text for a Choice rule.
-func ruleSummary(r *asl.ChoiceRule) string {
-	switch {
-	case r.Condition != nil:
-		return truncate(literal(r.Condition), 40)
-	case len(r.And) > 0:
-		return fmt.Sprintf("And (%d)", len(r.And))
-	case len(r.Or) > 0:
-		return fmt.Sprintf("Or (%d)", len(r.Or))
-	case r.Not != nil:
-		return "Not " + ruleSummary(r.Not)
-	}
-	return truncate(r.Variable+" "+r.Operator+" "+literal(r.Operand), 40)
 }

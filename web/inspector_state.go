@@ -11,6 +11,8 @@ type inspectorState struct {
 	// drafts holds, per state and field, text that was typed but not
 	// committed (it does not parse); the field shows it with its error.
 	drafts map[string]*jsonDraft
+	// errs holds, per state and field, why the last edit was refused.
+	errs map[string]string
 	// filter is what was typed into the parameter suggestions' box.
 	filter string
 	// shapes remembers the actions whose catalog shapes were asked for.
