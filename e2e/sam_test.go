@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -339,8 +340,75 @@ func TestSAMTemplatePickerSeveralMachines(t *testing.T) {
 	// The template tab shows the template, unchanged, and it downloads as it came.
 	b.do("show the template", chromedp.Click(chromedp.CSS(`[data-tab="sam"]`)))
 	b.waitFor("the template view", `!!document.querySelector('[data-template-view]')`)
+	b.screenshot("sam-template-view")
 	b.do("download the template", chromedp.Click(chromedp.CSS(`button[aria-label="Download template"]`)))
 	if tpl := b.waitDownload(dir, "template.yaml"); tpl != string(origTemplate) {
 		t.Error("the template downloaded differs from the original")
+	}
+}
+
+// Typing in the template tab: a valid change to the definition moves the
+// canvas; a syntax error shows a lint marker and the canvas keeps the last
+// valid version; fixing it clears the marker.
+func TestSAMTemplateTabEditing(t *testing.T) {
+	c := pickSamCase(t, "template with one inline Definition", func(c samCase) bool {
+		return len(c.machines) == 1 && c.machines[0].Via == "Definition"
+	})
+	orig, _ := os.ReadFile(c.template)
+	tmpl, err := sam.Parse("template.yaml", orig, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := tmpl.StateMachines[0]
+	old := simpleState(m.Definition)
+
+	b := newBrowser(t)
+	b.open("/")
+	b.openFiles(c.template)
+	b.waitFor("the template to open", `document.querySelector('[data-sam-template]')?.dataset.samMachine === "`+m.ID+`"`)
+	b.waitState(old, true)
+	b.do("show the template tab", chromedp.Click(chromedp.CSS(`[data-tab="sam"]`)))
+	b.waitFor("the template in the code pane", `!!document.querySelector('[data-code="sam"] .cm-content')`)
+	code := b.code()
+	if code != string(orig) {
+		t.Fatal("the template tab does not show the template as it came")
+	}
+	at := strings.Index(code[m.Span.Start:], old+":")
+	if at < 0 {
+		t.Fatalf("the template has no key %q: in its definition", old)
+	}
+	at += m.Span.Start
+
+	// A valid edit: rename the state's key in the template.
+	b.caretAt(at)
+	b.do("type in the key", chromedp.KeyEvent("X"))
+	b.waitState("X"+old, true)
+	b.waitState(old, false)
+
+	// A syntax error: the marker, on the line typed, and the canvas stays.
+	line := strings.Count(code[:at], "\n") + 1
+	b.caretAt(at)
+	b.do("break the template", chromedp.KeyEvent("[{"))
+	b.waitFor("a lint marker", `!!document.querySelector('[data-code-error]')`)
+	// An unclosed flow collection is reported where YAML finds it unclosed:
+	// at the line typed or after it, never before.
+	if got, err := strconv.Atoi(eval[string](b, `document.querySelector('[data-code-error]').dataset.line || ''`)); err != nil || got < line {
+		t.Errorf("the marker is on line %d (%v), want at or after line %d", got, err, line)
+	}
+	if !b.hasStateQuick("X" + old) {
+		t.Error("the canvas lost the definition on a template syntax error")
+	}
+	b.screenshot("sam-template-invalid")
+	b.press("Backspace", "Backspace", 8, 0)
+	b.press("Backspace", "Backspace", 8, 0)
+	b.waitFor("the marker to go", `!document.querySelector('[data-code-error]')`)
+	b.waitState("X"+old, true)
+
+	// The download is the template as typed.
+	dir := b.downloads()
+	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	got := b.waitDownload(dir, "template.yaml")
+	if want := code[:at] + "X" + code[at:]; got != want {
+		t.Errorf("the download is not the template with the key typed in")
 	}
 }

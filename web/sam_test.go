@@ -538,3 +538,26 @@ func TestCorpusTemplatesRoundTrip(t *testing.T) {
 		t.Errorf("only %d opened and %d edited; the corpus has more", opened, edited)
 	}
 }
+
+// Switching to another state machine of the template keeps the edits made
+// to the one open: they are written back into the template's files first.
+func TestSwitchMachineKeepsEdits(t *testing.T) {
+	s, _, html := mount(t)
+	html()
+	s.openFiles(nil, []string{"template.yaml", "first.asl.json", "second.asl.yaml"}, []string{uriTemplate, firstDef, secondDef})
+	s.openMachine(nil, s.samPick.f, "First")
+	s.doc.apply(renamed(t, s.doc.Root, "A", "Alpha"))
+	s.switchMachine(nil)
+	if s.samPick == nil {
+		t.Fatal("Switch… shows no picker")
+	}
+	s.openMachine(nil, s.samPick.f, "Second")
+	if s.doc.state("B") == nil {
+		t.Fatal("Second did not open")
+	}
+	s.switchMachine(nil)
+	s.openMachine(nil, s.samPick.f, "First")
+	if s.doc.state("Alpha") == nil || s.doc.state("A") != nil {
+		t.Errorf("the edit to First was lost on switching: states %v", s.doc.states)
+	}
+}
