@@ -61,5 +61,7 @@ func (f *frame) sleep(d time.Duration) *failure {
 		return e.timeoutFailure()
 	}
 	f.advance(d)
+	// In a Parallel branch, waiting lets the other branches run.
+	f.yieldPoint()
 	return nil
 }

@@ -30,6 +30,10 @@ type frame struct {
 	free *stateRun
 	// clockFn is f.clock, bound once for expressions (JSONata $now, $millis).
 	clockFn func() time.Time
+	// th is the Parallel branch the frame runs in (nil outside branches).
+	th *thread
+	// active is the state entered and not exited (nil between states).
+	active *asl.Base
 }
 
 // clock returns the frame's virtual time.
@@ -53,7 +57,7 @@ func (f *frame) newRun(b *asl.Base, info *stateInfo, input any) *stateRun {
 // child returns a frame for a branch or iteration: it sees the variables of
 // f (a snapshot; its own assignments stay inside it) and starts at f's time.
 func (f *frame) child() *frame {
-	return &frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden}
+	return &frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden, th: f.th}
 }
 
 // childInto is child reusing cf (a finished child frame of f, or nil),
@@ -63,7 +67,7 @@ func (f *frame) childInto(cf *frame) *frame {
 		return f.child()
 	}
 	free, clk := cf.free, cf.clockFn
-	*cf = frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden, free: free, clockFn: clk}
+	*cf = frame{e: f.e, parent: f, vars: f.vars, ql: f.ql, now: f.now, prev: f.prev, hidden: f.hidden, free: free, clockFn: clk, th: f.th}
 	return cf
 }
 
@@ -398,6 +402,7 @@ func (f *frame) runStateInfo(st asl.State, info *stateInfo, input any) outcome {
 	// previous state's output (checked when it was produced).
 	enteredPrev := f.prev
 	id := f.emitID(info.entered, func() *Details { return &Details{Name: b.Name, Input: input, HasInput: true} })
+	f.active = b
 	r := f.newRun(b, info, input)
 	r.enteredID, r.entered, r.enteredPrev = id, f.now, enteredPrev
 	var out outcome
@@ -435,7 +440,7 @@ func (f *frame) runStateInfo(st asl.State, info *stateInfo, input any) outcome {
 	f.emitID(info.exited, func() *Details {
 		return &Details{Name: b.Name, Output: out.output, HasOutput: true, AssignedVariables: out.assign}
 	})
-	f.free = r
+	f.free, f.active = r, nil
 	f.setVars(out.assign)
 	if !out.end && out.next == "" {
 		out.end = true

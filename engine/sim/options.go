@@ -70,6 +70,14 @@ type Options struct {
 	// NoHistory keeps events out of memory (for benchmarks of long EXPRESS
 	// loops); Step and RunUntil still see each event.
 	NoHistory bool
+
+	// InterleaveBranches runs Parallel branches the way AWS does (see
+	// threads.go): all branches start, their events interleave in virtual
+	// time, and a failing branch stops the others with StateAborted
+	// events. Without it, branches run one after the other in branch
+	// order and a failing branch ends the state before later branches
+	// start (the order the run panel's branch view reads).
+	InterleaveBranches bool
 }
 
 func (o *Options) normalize() {

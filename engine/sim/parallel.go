@@ -3,9 +3,10 @@ package sim
 import "github.com/aslstudio/aslstudio/engine/asl"
 
 // runParallel runs a Parallel state: each branch gets the same input and
-// runs in its own frame (branches run one after the other, in order, each
-// from the state's start time); the result is the array of branch outputs.
-// A failing branch fails the state with the branch's error.
+// runs in its own frame, all from the state's start time — interleaved as
+// threads.go describes with Options.InterleaveBranches, else one after the
+// other; the result is the array of branch outputs. A failing branch fails
+// the state with its error.
 func runParallel(r *stateRun, s *asl.ParallelState) outcome {
 	return r.runAttempts(s.Retry, s.Catch, "ParallelStateFailed", func(eff any) outcome { return r.parallelAttempt(s, eff) })
 }
@@ -34,9 +35,28 @@ func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
 		return r.processResult(ts.mock, s.ResultSelector, s.ResultPath)
 	}
 	f.emit("ParallelStateStarted", nil)
-	results := make([]any, len(s.Branches))
+	var results []any
+	var bfl *failure
+	if f.e.opts.InterleaveBranches {
+		results, bfl = r.runBranches(s.Branches, in)
+	} else {
+		results, bfl = r.runBranchesInOrder(s.Branches, in)
+	}
+	if bfl != nil {
+		return outcome{fail: bfl}
+	}
+	// Like MapStateSucceeded, off the previousEventId chain.
+	f.emitOff("ParallelStateSucceeded", nil)
+	return r.processResult(results, s.ResultSelector, s.ResultPath)
+}
+
+// runBranchesInOrder runs the branches one after the other, each from the
+// state's start time; the first failing branch ends the state.
+func (r *stateRun) runBranchesInOrder(branches []*asl.StateMachine, in any) ([]any, *failure) {
+	f := r.f
+	results := make([]any, len(branches))
 	end := f.now
-	for i, b := range s.Branches {
+	for i, b := range branches {
 		cf := f.child()
 		out, bfl := cf.runMachine(b, in, false)
 		f.prev = cf.prev
@@ -45,12 +65,10 @@ func (r *stateRun) parallelAttempt(s *asl.ParallelState, eff any) outcome {
 		}
 		if bfl != nil {
 			f.now = end
-			return outcome{fail: bfl}
+			return nil, bfl
 		}
 		results[i] = out
 	}
 	f.now = end
-	// Like MapStateSucceeded, off the previousEventId chain.
-	f.emitOff("ParallelStateSucceeded", nil)
-	return r.processResult(results, s.ResultSelector, s.ResultPath)
+	return results, nil
 }

@@ -235,11 +235,15 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		sd.TimeoutInSeconds, sd.HeartbeatInSeconds = timeout, heartbeat
 		sd.TaskCredentials, sd.HasTaskCredentials = creds, hasCreds
 		f.emit(evs.scheduled, sd)
+		f.yieldPoint()
 		f.emit(evs.started, d())
 	} else {
 		f.emit(evs.scheduled, &Details{Input: params, HasInput: true, Resource: res.arn, TimeoutInSeconds: timeout, HeartbeatInSeconds: heartbeat})
+		f.yieldPoint()
 		f.emit(evs.started, nil)
 	}
+	// The call is asynchronous: other branches run before its outcome.
+	f.yieldPoint()
 	failed := func(fl *failure) (any, *failure) {
 		typ := evs.failed
 		if fl.Error == ErrTimeout || fl.Error == ErrHeartbeatTimeout {
