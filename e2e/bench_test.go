@@ -129,7 +129,7 @@ func TestBenchRun(t *testing.T) {
 	events := ""
 	for range 3 {
 		b.openExample("large-map")
-		b.waitFor("a fresh run panel", `(document.querySelector('[data-run-status]')||{dataset:{}}).dataset.runStatus === ""`)
+		b.waitFor("a fresh run panel", `!(document.querySelector('[data-run-status]')||{dataset:{}}).dataset.runStatus`)
 		ms := eval[float64](b, runToFinalDrawn, chromedp.EvalAwaitPromise)
 		if st := b.runStatus(); st != "SUCCEEDED" {
 			t.Fatalf("large-map: %s", st)

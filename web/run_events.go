@@ -37,7 +37,7 @@ func (s *Studio) renderEventsTab() app.UI {
 		app.Div().Class("run-row").Body(
 			app.Input().Type("search").Class("run-filter").Placeholder("Filter by type, state or text").
 				Aria("label", "Filter events").Value(r.filter).
-				OnInput(func(ctx app.Context, e app.Event) { r.filter = ctx.JSSrc().Get("value").String() }, r),
+				OnInput(func(ctx app.Context, e app.Event) { r.filter = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Span().Class("run-hint").DataSet("run", "event-count").Text(fmt.Sprintf("%d of %d events", matched, len(r.events))),
 			app.Div().Class("spacer"),
 			app.Button().Class("btn").Aria("label", "Export history").Disabled(len(r.events) == 0).Text("Export JSON").

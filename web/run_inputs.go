@@ -143,12 +143,12 @@ func (s *Studio) renderSavedInputs() app.UI {
 			app.Range(list).Slice(func(i int) app.UI {
 				return app.Option().Value(list[i].Name).Text(list[i].Name).Selected(list[i].Name == r.savedSel)
 			}),
-		).OnChange(func(ctx app.Context, e app.Event) { s.pickInput(ctx.JSSrc().Get("value").String()) }, r),
+		).OnChange(func(ctx app.Context, e app.Event) { s.pickInput(ctx.JSSrc().Get("value").String()) }, r.key),
 		app.Button().Class("btn").Aria("label", "Delete saved input").Title("Delete the saved input picked in the list").
 			Disabled(r.savedSel == "").Text("Delete").
 			OnClick(func(ctx app.Context, e app.Event) { s.deleteInput(ctx) }),
 		app.Input().Type("text").Class("saved-name").Aria("label", "Input name").Placeholder("Name").Value(r.saveName).
-			OnInput(func(ctx app.Context, e app.Event) { r.saveName = ctx.JSSrc().Get("value").String() }, r),
+			OnInput(func(ctx app.Context, e app.Event) { r.saveName = ctx.JSSrc().Get("value").String() }, r.key),
 		app.Button().Class("btn").Aria("label", "Save input").Title("Save this input with the document (kept in this browser)").
 			Text("Save input").OnClick(func(ctx app.Context, e app.Event) { s.saveInput(ctx) }),
 		when(r.savedNote != "", func() app.UI {

@@ -35,7 +35,7 @@ func (s *Studio) renderRunPanel() app.UI {
 			app.Select().Class("run-type").Aria("label", "Execution type").Body(
 				app.Option().Value(sim.Standard).Text("Standard").Selected(r.execType == sim.Standard),
 				app.Option().Value(sim.Express).Text("Express").Selected(r.execType == sim.Express),
-			).OnChange(func(ctx app.Context, e app.Event) { r.execType = ctx.JSSrc().Get("value").String() }, r),
+			).OnChange(func(ctx app.Context, e app.Event) { r.execType = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Button().Class("btn primary").Aria("label", "Run").Title("Run with these mocks").
 				Disabled(running).Text("▶ Run").OnClick(func(ctx app.Context, e app.Event) { s.startRun(ctx) }),
 			app.Button().Class("btn").Aria("label", "Step").Title("Step one event (F10)").
@@ -66,7 +66,7 @@ func (s *Studio) runTab(tab, label string) app.UI {
 	}
 	return app.Button().Class(cls).Attr("role", "tab").Aria("selected", r.tab == tab).DataSet("run-tab", tab).
 		Aria("label", label+" tab").Text(label).
-		OnClick(func(ctx app.Context, e app.Event) { r.tab = tab }, tab, r)
+		OnClick(func(ctx app.Context, e app.Event) { r.tab = tab }, tab, r.key)
 }
 
 // renderRunProgress is the status pill, the position in the history and
@@ -125,7 +125,7 @@ func (s *Studio) renderInputTab() app.UI {
 				r.input = ctx.JSSrc().Get("value").String()
 				r.savedSel = ""
 				r.checkInput()
-			}, r),
+			}, r.key),
 		when(r.inputErr != "", func() app.UI {
 			return app.Div().Class("run-err").DataSet("run", "input-error").Text(r.inputErr)
 		}),
@@ -143,14 +143,14 @@ func (s *Studio) renderMocksTab() app.UI {
 					app.Range(machines).Slice(func(i int) app.UI {
 						return app.Option().Value(machines[i]).Text(machines[i]).Selected(machines[i] == r.machine)
 					}),
-				).OnChange(func(ctx app.Context, e app.Event) { r.machine = ctx.JSSrc().Get("value").String() }, r)
+				).OnChange(func(ctx app.Context, e app.Event) { r.machine = ctx.JSSrc().Get("value").String() }, r.key)
 			}),
 			app.Select().Aria("label", "Test case").DataSet("run", "test-case").Body(
 				app.Option().Value("").Text("(no test case)").Selected(r.testCase == ""),
 				app.Range(cases).Slice(func(i int) app.UI {
 					return app.Option().Value(cases[i]).Text(cases[i]).Selected(cases[i] == r.testCase)
 				}),
-			).OnChange(func(ctx app.Context, e app.Event) { r.testCase = ctx.JSSrc().Get("value").String() }, r),
+			).OnChange(func(ctx app.Context, e app.Event) { r.testCase = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Div().Class("spacer"),
 			app.Button().Class("btn").Aria("label", "Import mocks").Text("Import…").
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -172,7 +172,7 @@ func (s *Studio) renderMocksTab() app.UI {
 					OnInput(func(ctx app.Context, e app.Event) {
 						r.mocks = ctx.JSSrc().Get("value").String()
 						r.checkMocks()
-					}, r),
+					}, r.key),
 				when(r.mocksErr != "", func() app.UI {
 					return app.Div().Class("run-err").DataSet("run", "mocks-error").Text(r.mocksErr)
 				}),

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html"
 	"strings"
 	"time"
@@ -32,6 +33,10 @@ type runSession struct {
 	// doc is the document the session belongs to; opening another
 	// document starts a new session.
 	doc *document
+	// key identifies the session in event handler scopes: go-app formats
+	// scopes with fmt.Sprint, and formatting the session itself walked
+	// its whole history on every render (seconds for a 25k-event run).
+	key string
 
 	example  string // gallery id, when the document is an example
 	input    string
@@ -99,6 +104,7 @@ func (s *Studio) runs() *runSession {
 	}
 	r = &runSession{doc: s.doc, view: -1, tab: runTabInput, execType: sim.Standard, input: "{}",
 		breakpoints: map[string]bool{}, perState: map[string]*stateMock{}}
+	r.key = fmt.Sprintf("run-%p", r)
 	if s.doc != nil {
 		for _, ex := range assets.Examples() {
 			if ex.Title == s.doc.Name {
@@ -447,7 +453,7 @@ func (c *canvasRun) groupBadges(b *strings.Builder, n *layout.Node) {
 	}
 	b.WriteString(`<g data-part="iterations"`)
 	attr(b, "data-status", status)
-	attr(b, "transform", translate(n.W-w-10, -9))
+	attr(b, "transform", translate(n.W-w-10, -13))
 	b.WriteString(`><title>Map iterations (pick one in the State data tab)</title><rect rx="9" height="18"`)
 	attr(b, "width", num(w))
 	b.WriteString(`/><text y="13"`)

@@ -34,7 +34,7 @@ func (s *Studio) renderTokenForm() app.UI {
 		app.Pre().Class("run-json small").DataSet("run", "payload").Text(prettyJSON(payload)),
 		app.Label().Class("run-label").Text("Output (JSON)"),
 		app.Textarea().Class("run-code short").Aria("label", "Task output").Attr("spellcheck", "false").Text(r.tokOutput).
-			OnInput(func(ctx app.Context, e app.Event) { r.tokOutput = ctx.JSSrc().Get("value").String() }, r),
+			OnInput(func(ctx app.Context, e app.Event) { r.tokOutput = ctx.JSSrc().Get("value").String() }, r.key),
 		app.Div().Class("run-row").Body(
 			app.Button().Class("btn primary").Aria("label", "Send success").Text("Send success").
 				OnClick(func(ctx app.Context, e app.Event) { s.sendToken(ctx, "success") }),
@@ -43,9 +43,9 @@ func (s *Studio) renderTokenForm() app.UI {
 		),
 		app.Div().Class("run-row").Body(
 			app.Input().Type("text").Placeholder("Error").Aria("label", "Failure error").Value(r.tokError).
-				OnInput(func(ctx app.Context, e app.Event) { r.tokError = ctx.JSSrc().Get("value").String() }, r),
+				OnInput(func(ctx app.Context, e app.Event) { r.tokError = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Input().Type("text").Placeholder("Cause").Aria("label", "Failure cause").Value(r.tokCause).
-				OnInput(func(ctx app.Context, e app.Event) { r.tokCause = ctx.JSSrc().Get("value").String() }, r),
+				OnInput(func(ctx app.Context, e app.Event) { r.tokCause = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Button().Class("btn danger").Aria("label", "Send failure").Text("Send failure").
 				OnClick(func(ctx app.Context, e app.Event) { s.sendToken(ctx, "failure") }),
 		),
