@@ -8,10 +8,12 @@
 // run never sleeps. The history is a list of AWS GetExecutionHistory events
 // (same type names, ids, previousEventId and *EventDetails fields).
 //
-// The interpreter is sequential and deterministic for a given seed: Parallel
-// branches and Map iterations run one after the other in document and item
-// order, and UUIDs, States.MathRandom, execution names and retry jitter come
-// from a seeded generator.
+// The interpreter is deterministic for a given seed: Map iterations run one
+// after the other in item order; Parallel branches too, or, with
+// Options.InterleaveBranches, all at once as AWS runs them (coroutines under
+// a deterministic scheduler ordered by virtual time, threads.go); UUIDs,
+// States.MathRandom, execution names and retry jitter come from a seeded
+// generator.
 //
 // Mocks use the Step Functions Local MockConfigFile format (see MockConfig).
 // A .waitForTaskToken task without a mock pauses the execution (status
@@ -28,6 +30,8 @@
 //	snap := ex.Snapshot()                // current state, data, variables, events
 //	tok, state := ex.WaitingToken()
 //	ex.SendTaskSuccess(tok, []byte(`{"ok":true}`)) // then Run again
+//	d, errName, ok := ex.NextDeadline()  // when the paused task would time out
+//	status, err = ex.ExpireWait()        // continue without a token: time out there
 //	ex.StateStatuses()                   // per-state status for the canvas
 //	ex.Abort()                           // also releases a paused execution
 //

@@ -82,6 +82,8 @@ type tokenWait struct {
 	// heartbeat.
 	timeout, heartbeat time.Duration
 	elapsed, sinceBeat time.Duration
+	// since is the virtual time the task began to wait.
+	since time.Time
 }
 
 // abortSignal unwinds the interpreter when the execution is aborted.
@@ -420,26 +422,108 @@ func (e *Execution) SendTaskHeartbeat(token string) error {
 }
 
 // AdvanceClock lets virtual time pass while the execution is PAUSED on a
-// task token, so that the task's TimeoutSeconds or HeartbeatSeconds can
-// expire (States.Timeout / States.HeartbeatTimeout when the execution
-// runs again). It reports whether the waiting task timed out.
+// task token, so that the task's TimeoutSeconds or HeartbeatSeconds (or
+// the execution's own timeout) can expire: States.Timeout /
+// States.HeartbeatTimeout, or TIMED_OUT, when the execution runs again.
+// Time stops at the first deadline d reaches. It reports whether the wait
+// ended.
 func (e *Execution) AdvanceClock(d time.Duration) (timedOut bool, err error) {
 	tw := e.waiting
 	if tw == nil || tw.done {
 		return false, errors.New("sim: AdvanceClock: the execution is not waiting for a task token")
 	}
+	if rem, kind, ok := e.waitDeadline(tw); ok && d >= rem {
+		e.expire(tw, rem, kind)
+		return true, nil
+	}
 	tw.elapsed += d
 	tw.sinceBeat += d
-	switch {
-	case tw.timeout > 0 && tw.elapsed >= tw.timeout:
-		tw.done, tw.fail = true, &failure{Error: ErrTimeout, HasError: true}
-	case tw.heartbeat > 0 && tw.sinceBeat >= tw.heartbeat:
-		tw.done, tw.fail = true, &failure{Error: ErrHeartbeatTimeout, HasError: true}
+	return false, nil
+}
+
+// NextDeadline returns how much virtual time the task the execution is
+// PAUSED on may still wait before it times out (its TimeoutSeconds, its
+// HeartbeatSeconds since the last heartbeat, or the execution's timeout,
+// whichever comes first), and the error it would fail with: States.Timeout,
+// States.HeartbeatTimeout, or "" for the execution's own timeout. ok is
+// false when the execution is not paused or the wait has no deadline.
+func (e *Execution) NextDeadline() (d time.Duration, errName string, ok bool) {
+	tw := e.waiting
+	if tw == nil || tw.done {
+		return 0, "", false
 	}
-	if tw.done {
-		e.status = StatusRunning
+	d, kind, ok := e.waitDeadline(tw)
+	switch kind {
+	case deadlineTask:
+		errName = ErrTimeout
+	case deadlineHeartbeat:
+		errName = ErrHeartbeatTimeout
 	}
-	return tw.done, nil
+	return d, errName, ok
+}
+
+// ExpireWait continues a PAUSED execution without a task token: the
+// virtual clock moves to the waiting task's earliest deadline (see
+// NextDeadline), the task fails there with States.Timeout or
+// States.HeartbeatTimeout (or the execution times out), and the execution
+// runs on until it finishes or pauses again; it returns the status. It
+// fails when the execution is not paused or its wait has no deadline.
+func (e *Execution) ExpireWait() (string, error) {
+	tw := e.waiting
+	if tw == nil || tw.done {
+		return e.status, errors.New("sim: ExpireWait: the execution is not waiting for a task token")
+	}
+	rem, kind, ok := e.waitDeadline(tw)
+	if !ok {
+		return e.status, fmt.Errorf("sim: ExpireWait: the task of state '%s' has no TimeoutSeconds or HeartbeatSeconds and the execution no timeout: it waits until a token answers it", tw.state)
+	}
+	e.expire(tw, rem, kind)
+	return e.Run(), nil
+}
+
+// Kinds of deadline of a task-token wait.
+const (
+	deadlineTask = iota
+	deadlineHeartbeat
+	deadlineExecution
+)
+
+// waitDeadline returns the time left before tw's earliest deadline.
+func (e *Execution) waitDeadline(tw *tokenWait) (rem time.Duration, kind int, ok bool) {
+	consider := func(d time.Duration, k int) {
+		if d < 0 {
+			d = 0
+		}
+		if !ok || d < rem {
+			rem, kind, ok = d, k, true
+		}
+	}
+	if tw.timeout > 0 {
+		consider(tw.timeout-tw.elapsed, deadlineTask)
+	}
+	if tw.heartbeat > 0 {
+		consider(tw.heartbeat-tw.sinceBeat, deadlineHeartbeat)
+	}
+	if !e.deadline.IsZero() {
+		consider(e.deadline.Sub(tw.since.Add(tw.elapsed)), deadlineExecution)
+	}
+	return rem, kind, ok
+}
+
+// expire lets rem pass and ends tw with the failure of its deadline.
+func (e *Execution) expire(tw *tokenWait, rem time.Duration, kind int) {
+	tw.elapsed += rem
+	tw.sinceBeat += rem
+	tw.done = true
+	switch kind {
+	case deadlineTask:
+		tw.fail = &failure{Error: ErrTimeout, HasError: true}
+	case deadlineHeartbeat:
+		tw.fail = &failure{Error: ErrHeartbeatTimeout, HasError: true}
+	default:
+		tw.fail = e.timeoutFailure()
+	}
+	e.status = StatusRunning
 }
 
 // WaitingToken returns the task token the execution is paused on, and the

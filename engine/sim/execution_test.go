@@ -380,7 +380,90 @@ func TestTaskTokenTimeoutWhilePaused(t *testing.T) {
 		t.Errorf("no TaskTimedOut: %s", eventTypes(ex))
 	}
 	evs := ex.Events()
-	if d := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); d != 1200*time.Second {
-		t.Errorf("virtual time %v, want 1200s", d)
+	// The heartbeat deadline (600 s after the heartbeat at 500 s) stops
+	// the clock at 1100 s, though 1200 s were asked for.
+	if d := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); d != 1100*time.Second {
+		t.Errorf("virtual time %v, want 1100s", d)
+	}
+}
+
+func TestExpireWait(t *testing.T) {
+	def := func(limits, top string) string {
+		return `{` + top + `"StartAt":"Approve","States":{
+	 "Approve":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",` + limits + `
+	   "Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},
+	   "Catch":[{"ErrorEquals":["States.Timeout","States.HeartbeatTimeout"],"ResultPath":"$.err","Next":"Late"}],"End":true},
+	 "Late":{"Type":"Pass","End":true}}}`
+	}
+	elapsed := func(ex *Execution) time.Duration {
+		evs := ex.Events()
+		return evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp)
+	}
+	cases := []struct {
+		name, limits, top string
+		wantErr           string // caught error, "" for the execution's timeout
+		wantAfter         time.Duration
+	}{
+		{"timeout before heartbeat", `"TimeoutSeconds":300,"HeartbeatSeconds":600,`, ``, ErrTimeout, 300 * time.Second},
+		{"heartbeat before timeout", `"TimeoutSeconds":3600,"HeartbeatSeconds":600,`, ``, ErrHeartbeatTimeout, 600 * time.Second},
+		{"execution timeout first", `"TimeoutSeconds":3600,`, `"TimeoutSeconds":120,`, "", 120 * time.Second},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ex := mustExec(t, def(c.limits, c.top), `{}`, Options{})
+			if st := ex.Run(); st != StatusPaused {
+				t.Fatalf("status %s, want PAUSED", st)
+			}
+			d, errName, ok := ex.NextDeadline()
+			if !ok || d != c.wantAfter || errName != c.wantErr {
+				t.Fatalf("NextDeadline %v %q %v, want %v %q", d, errName, ok, c.wantAfter, c.wantErr)
+			}
+			st, err := ex.ExpireWait()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.wantErr == "" {
+				if st != StatusTimedOut || ex.Error() != ErrTimeout || strings.Contains(eventTypes(ex), "TaskTimedOut") {
+					t.Fatalf("%s %s: want TIMED_OUT by the execution's timeout, no TaskTimedOut: %s", st, ex.Error(), eventTypes(ex))
+				}
+			} else {
+				if st != StatusSucceeded {
+					t.Fatalf("%s %s", st, ex.Error())
+				}
+				if e := ex.Output().(map[string]any)["err"].(map[string]any); e["Error"] != c.wantErr {
+					t.Errorf("caught %v, want %s", e, c.wantErr)
+				}
+				if !strings.Contains(eventTypes(ex), "TaskTimedOut") {
+					t.Errorf("no TaskTimedOut: %s", eventTypes(ex))
+				}
+			}
+			if got := elapsed(ex); got != c.wantAfter {
+				t.Errorf("ended after %v of virtual time, want %v", got, c.wantAfter)
+			}
+		})
+	}
+	// Without any deadline the wait can only end with a token.
+	ex := mustExec(t, def(``, ``), `{}`, Options{})
+	ex.Run()
+	if _, _, ok := ex.NextDeadline(); ok {
+		t.Errorf("NextDeadline reports a deadline for a task without limits")
+	}
+	if _, err := ex.ExpireWait(); err == nil || ex.Status() != StatusPaused {
+		t.Errorf("ExpireWait without a deadline: %v, status %s", err, ex.Status())
+	}
+	// A heartbeat moves the heartbeat deadline.
+	ex = mustExec(t, def(`"HeartbeatSeconds":100,`, ``), `{}`, Options{})
+	ex.Run()
+	tok, _ := ex.WaitingToken()
+	ex.AdvanceClock(60 * time.Second)
+	if err := ex.SendTaskHeartbeat(tok); err != nil {
+		t.Fatal(err)
+	}
+	if d, _, _ := ex.NextDeadline(); d != 100*time.Second {
+		t.Errorf("after a heartbeat at 60 s: %v left, want 100s", d)
+	}
+	ex.ExpireWait()
+	if got := elapsed(ex); got != 160*time.Second {
+		t.Errorf("heartbeat timeout at %v, want 160s", got)
 	}
 }

@@ -297,7 +297,7 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		result = rg.Return
 	case res.pattern == ".waitForTaskToken":
 		submitted()
-		tw := &tokenWait{token: r.token, state: r.base.Name, timeout: time.Duration(timeout) * time.Second, heartbeat: time.Duration(heartbeat) * time.Second}
+		tw := &tokenWait{token: r.token, state: r.base.Name, timeout: time.Duration(timeout) * time.Second, heartbeat: time.Duration(heartbeat) * time.Second, since: f.now}
 		e.tokens[r.token] = tw
 		e.waiting = tw
 		e.status = StatusPaused
@@ -306,6 +306,11 @@ func (r *stateRun) invoke(res resource, params any, timeout, heartbeat int64, cr
 		}
 		e.waiting = nil
 		e.status = StatusRunning
+		if tw.fail != nil && tw.fail.executionTimeout {
+			// The execution's own timeout struck during the wait.
+			f.now = e.deadline
+			return nil, tw.fail
+		}
 		if tf := f.sleep(tw.elapsed); tf != nil {
 			return nil, tf
 		}
