@@ -16,8 +16,13 @@ type cmEditor struct {
 	host     js.Value // the element CodeMirror lives in
 	textarea js.Value
 	format   string
-	diags    diagKey
-	funcs    []js.Func
+	// text is the editor's content: what the app last put in or what the
+	// editor last reported as typed. Every change of the document is one or
+	// the other, so the text need not be read back from the editor (a copy
+	// of the whole code out of JavaScript on every edit).
+	text  string
+	diags diagKey
+	funcs []js.Func
 }
 
 // diagKey identifies the diagnostics last shown, so they are sent to the
@@ -71,9 +76,10 @@ func (s *Studio) codeMirror() *cmEditor {
 	ta.Call("setAttribute", "aria-hidden", "true")
 	ta.Get("classList").Call("remove", "cm-content")
 
-	e := &cmEditor{s: s, host: host, textarea: ta, format: s.doc.Format}
+	e := &cmEditor{s: s, host: host, textarea: ta, format: s.doc.Format, text: s.doc.Text}
 	onChange := js.FuncOf(func(this js.Value, args []js.Value) any {
-		e.typed(args[0].String())
+		e.text = args[0].String()
+		e.typed(e.text)
 		return nil
 	})
 	onCursor := js.FuncOf(func(this js.Value, args []js.Value) any {
@@ -117,7 +123,7 @@ func (e *cmEditor) cursor(units int) {
 	if s.ctx == nil {
 		return
 	}
-	text := e.handle.Call("getText").String()
+	text := e.text
 	s.ctx.Dispatch(func(ctx app.Context) {
 		if text != s.doc.Text || s.doc.ParseErr != nil {
 			return
@@ -145,7 +151,7 @@ func (e *cmEditor) refresh() {
 	if k == e.diags {
 		return
 	}
-	if e.handle.Call("getText").String() != d.Text {
+	if e.text != d.Text {
 		return // typing is ahead of the parse; the next render comes back here
 	}
 	e.diags = k
@@ -226,7 +232,10 @@ func (s *Studio) cmSetText(text, format string) bool {
 		e.format = format
 		e.handle.Call("setLanguage", format)
 	}
-	e.handle.Call("setText", text)
+	if e.text != text {
+		e.handle.Call("setText", text)
+		e.text = text
+	}
 	e.refresh()
 	return true
 }
@@ -238,7 +247,7 @@ func cmSelect(text string, from, to int, focus bool) bool {
 	if cm == nil || !cm.host.Get("isConnected").Bool() {
 		return false
 	}
-	if cm.handle.Call("getText").String() != text {
+	if cm.text != text {
 		return true // the editor is ahead of the document: leave its selection alone
 	}
 	cm.handle.Call("selectRange", utf16Len(text[:from]), utf16Len(text[:to]), focus)

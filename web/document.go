@@ -10,6 +10,7 @@ import (
 	"github.com/aslstudio/aslstudio/engine/layout"
 	"github.com/aslstudio/aslstudio/engine/sam"
 	"github.com/aslstudio/aslstudio/engine/validate"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // Code formats the code pane can show.
@@ -78,7 +79,11 @@ func newDocument(name string, src []byte) *document {
 		d.Format = formatYAML
 	}
 	d.setText(string(src))
-	d.validate()
+	if !app.IsClient {
+		// In the browser, Studio.Render validates just after the canvas
+		// and the code are drawn (a page opens that much sooner).
+		d.validate()
+	}
 	return d
 }
 

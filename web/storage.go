@@ -26,12 +26,72 @@ type session struct {
 	TemplateView bool     `json:"templateView,omitempty"`
 }
 
-// save autosaves the session; when the browser refuses (quota, private
-// mode), it warns and the document stays in memory.
+// autosaveDelay is how long after a change the browser writes the session:
+// the change is drawn first, a burst of changes (typing, dragging, panning)
+// is written once, and the page's leaving (or hiding) writes what is
+// pending at once, so nothing is lost to a reload.
+const autosaveDelay = 100 * time.Millisecond
+
+// autosaver is the studio's pending autosave.
+type autosaver struct {
+	pending   bool
+	listening bool
+}
+
+// save autosaves the session shortly after the change (autosaveDelay);
+// when the browser refuses (quota, private mode), it warns and the document
+// stays in memory.
 func (s *Studio) save(ctx app.Context) {
 	if !s.mounted || ctx == nil {
 		return
 	}
+	if !app.IsClient {
+		s.saveNow(ctx)
+		return
+	}
+	if !s.saver.listening {
+		s.saver.listening = true
+		s.unlisten = append(s.unlisten, s.flushOnLeave(ctx))
+	}
+	if s.saver.pending {
+		return
+	}
+	s.saver.pending = true
+	ctx.After(autosaveDelay, s.flushSave)
+}
+
+// flushSave writes a pending autosave.
+func (s *Studio) flushSave(ctx app.Context) {
+	if !s.saver.pending {
+		return
+	}
+	s.saver.pending = false
+	s.saveNow(ctx)
+}
+
+// flushOnLeave writes a pending autosave when the page is hidden or left
+// (a reload, a closed tab), synchronously in the browser's event.
+func (s *Studio) flushOnLeave(ctx app.Context) func() {
+	win := app.Window()
+	doc := win.Get("document")
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		if args[0].Get("type").String() == "pagehide" || doc.Get("visibilityState").String() == "hidden" {
+			s.flushSave(ctx)
+		}
+		return nil
+	})
+	win.Call("addEventListener", "pagehide", fn)
+	doc.Call("addEventListener", "visibilitychange", fn)
+	return func() {
+		s.saver.listening = false
+		win.Call("removeEventListener", "pagehide", fn)
+		doc.Call("removeEventListener", "visibilitychange", fn)
+		fn.Release()
+	}
+}
+
+// saveNow writes the session.
+func (s *Studio) saveNow(ctx app.Context) {
 	valid := ""
 	if s.doc.ParseErr != nil && s.doc.Root != nil {
 		valid = string(s.doc.print(s.doc.Root))

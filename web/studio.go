@@ -38,6 +38,7 @@ type Studio struct {
 	hint string
 	// storageWarning is set when the browser refused to save.
 	storageWarning string
+	saver          autosaver
 	showGallery    bool
 	paletteFilter  string
 	mounted        bool
@@ -74,10 +75,13 @@ func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
 	s.ctx = ctx
 	restored := s.restore(ctx)
+	// The code editor first: fitting measures the canvas, which lays the
+	// page out, and the editor's mount would otherwise make the browser lay
+	// it out again before the first paint.
+	s.syncCode()
 	if !restored {
 		s.fitReadable()
 	}
-	s.syncCode()
 	if app.IsClient {
 		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx), s.listenCaret(ctx))
 		s.unlisten = append(s.unlisten, app.Window().AddEventListener("resize", func(ctx app.Context, e app.Event) {}))
@@ -88,6 +92,9 @@ func (s *Studio) OnMount(ctx app.Context) {
 	// Defer runs after the update above is in the DOM: only then is the
 	// app ready for a user (or a test) to act on what they see.
 	ctx.Defer(func(ctx app.Context) { markReady() })
+	if s.doc.diagsStale {
+		s.validateSoon(ctx)
+	}
 }
 
 // OnDismount stops listening to the window.
@@ -131,27 +138,35 @@ func (s *Studio) selectState(ctx app.Context, name string) {
 	s.save(ctx)
 }
 
+// validateSoon validates the document once the browser has painted what the
+// last change drew (a timer, not Defer, so that the paint comes first).
+func (s *Studio) validateSoon(ctx app.Context) {
+	if s.validating {
+		return
+	}
+	s.validating = true
+	ctx.After(time.Millisecond, func(ctx app.Context) {
+		s.validating = false
+		if s.doc.diagsStale {
+			s.doc.validate()
+			s.Update()
+		}
+	})
+}
+
 // Render implements app.Composer. A change to the model is drawn first and
 // validated just after (the diagnostics follow one frame later), so that
 // canvas and code answer an edit at once even on large workflows.
 func (s *Studio) Render() app.UI {
 	if s.doc.diagsStale {
-		if s.ctx != nil && app.IsClient {
-			if !s.validating {
-				s.validating = true
-				// After (a timer), not Defer: the browser paints the new
-				// canvas and code before the validation runs.
-				s.ctx.After(time.Millisecond, func(ctx app.Context) {
-					s.validating = false
-					if s.doc.diagsStale {
-						s.doc.validate()
-						s.Update()
-					}
-				})
-			}
-		} else {
+		switch {
+		case !app.IsClient:
 			s.doc.validate()
+		case s.ctx != nil:
+			s.validateSoon(s.ctx)
 		}
+		// In the browser, the first render (before OnMount sets s.ctx)
+		// leaves it to OnMount: the page is drawn before it validates.
 	}
 	ws := "workspace view-" + s.viewMode
 	return app.Div().Class("studio").
