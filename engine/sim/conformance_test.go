@@ -443,3 +443,37 @@ func maskedBlocksMatch(rec []any, evs []*Event) bool {
 	}
 	return masked && int(lastID) == len(evs)
 }
+
+func TestMaskedBlocksMatch(t *testing.T) {
+	rec := []any{
+		map[string]any{"id": int64(1), "type": "A"},
+		map[string]any{"id": int64(2), "type": "B"},
+		map[string]any{"id": []any{int64(0)}, "type": "X"},
+		map[string]any{"id": []any{int64(0)}, "type": "Y"},
+		map[string]any{"id": int64(6), "type": "Z"},
+	}
+	evs := func(types ...string) []*Event {
+		var out []*Event
+		for i, t := range types {
+			out = append(out, &Event{ID: int64(i + 1), Type: t})
+		}
+		return out
+	}
+	for _, c := range []struct {
+		ours []string
+		want bool
+	}{
+		{[]string{"A", "B", "Y", "X", "W", "Z"}, true},  // reordered, one the recorder dropped
+		{[]string{"A", "B", "X", "W", "Z"}, false},      // Z is not event #6
+		{[]string{"A", "B", "Y", "Q", "W", "Z"}, false}, // X missing
+		{[]string{"A", "B", "Y", "X", "W", "Z", "V"}, false},
+		{[]string{"A", "C", "Y", "X", "W", "Z"}, false},
+	} {
+		if got := maskedBlocksMatch(rec, evs(c.ours...)); got != c.want {
+			t.Errorf("%v: %v, want %v", c.ours, got, c.want)
+		}
+	}
+	if maskedBlocksMatch(rec[:2], evs("A", "B")) {
+		t.Errorf("a history without masked ids is not compared as sets")
+	}
+}
