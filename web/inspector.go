@@ -91,6 +91,14 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 	)
 }
 
+// workflowQL is the workflow's query language.
+func (s *Studio) workflowQL() string {
+	if s.doc.SM != nil && s.doc.SM.QueryLanguage != "" {
+		return s.doc.SM.QueryLanguage
+	}
+	return asl.JSONPath
+}
+
 // tabDiagCounts counts the diagnostics of a state by the tab their field
 // is on, and tells the tabs with an error among them.
 func (s *Studio) tabDiagCounts(name string) (map[string]int, map[string]bool) {
@@ -132,6 +140,25 @@ func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
 			when(ql != asl.JSONata, func() app.UI {
 				return s.inspField(name, "/SecondsPath", "…or seconds from a path", s.pathInput(name, "", "SecondsPath", b.Node.Get("SecondsPath"), "$.delay"))
 			}),
+			s.inspField(name, "/Timestamp", "…or until a timestamp", textInput("Timestamp", "Timestamp", literal(t.Timestamp), func(ctx app.Context, v string) {
+				s.editState(ctx, name, "/Timestamp", func(st *asl.Value) error {
+					if v = strings.TrimSpace(v); v == "" {
+						st.Delete("Timestamp")
+					} else {
+						st.Set("Timestamp", asl.NewString(v))
+					}
+					return nil
+				})
+			}, name)),
+			when(ql != asl.JSONata, func() app.UI {
+				return s.inspField(name, "/TimestampPath", "…or a timestamp from a path", s.pathInput(name, "", "TimestampPath", b.Node.Get("TimestampPath"), "$.until"))
+			}),
+		)
+	case *asl.MapState:
+		typeFields = append(typeFields,
+			s.inspField(name, "/MaxConcurrency", "Max concurrency (0 = no limit)", s.numInput(name, "", "MaxConcurrency", t.MaxConcurrency, "0", true)),
+			s.inspField(name, "/ToleratedFailurePercentage", "Tolerated failures (%)", s.numInput(name, "", "ToleratedFailurePercentage", t.ToleratedFailurePercentage, "0", false)),
+			s.inspField(name, "/ToleratedFailureCount", "Tolerated failures (count)", s.numInput(name, "", "ToleratedFailureCount", t.ToleratedFailureCount, "0", true)),
 		)
 	case *asl.FailState:
 		typeFields = append(typeFields,
@@ -161,6 +188,22 @@ func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
 			}, name).Body(app.Range(stateTypes).Slice(func(i int) app.UI {
 			return app.Option().Value(stateTypes[i]).Selected(stateTypes[i] == b.Type).Text(stateTypes[i])
 		}))),
+		s.inspField(name, "/QueryLanguage", "Query language", app.Select().DataSet("field", "QueryLanguage").Aria("label", "State query language").
+			OnChange(func(ctx app.Context, e app.Event) {
+				v := ctx.JSSrc().Get("value").String()
+				s.editState(ctx, name, "/QueryLanguage", func(st *asl.Value) error {
+					if v == "" {
+						st.Delete("QueryLanguage")
+					} else {
+						st.Set("QueryLanguage", asl.NewString(v))
+					}
+					return nil
+				})
+			}, name).Body(
+			app.Option().Value("").Selected(b.QueryLanguage == "").Text("As the workflow ("+s.workflowQL()+")"),
+			app.Option().Value(asl.JSONPath).Selected(b.QueryLanguage == asl.JSONPath).Text("JSONPath"),
+			app.Option().Value(asl.JSONata).Selected(b.QueryLanguage == asl.JSONata).Text("JSONata"),
+		)),
 		s.inspField(name, "/Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Comment").Text(b.Comment).
 			OnChange(func(ctx app.Context, e app.Event) {
 				s.setStateField(ctx, name, "Comment", optString(ctx.JSSrc().Get("value").String()))
