@@ -90,7 +90,38 @@ func paneWidths() (left, right, code, insp float64) {
 		r := ws.Call("getBoundingClientRect")
 		left, right = r.Get("left").Float(), r.Get("right").Float()
 	}
-	return left, right, width(".workspace > .code"), width(".workspace > .inspector")
+	code, insp = width(".workspace > .code"), width(".workspace > .inspector")
+	measuredPanes = [2]float64{code, insp}
+	return left, right, code, insp
+}
+
+// measuredPanes are the code pane's and the inspector's widths the last
+// paneWidths found.
+var measuredPanes [2]float64
+
+// paneNow returns the code pane's and the inspector's widths for the
+// handles without measuring the page (which, during a render, would make
+// the browser lay out the whole page on every change): the remembered
+// sizes, else the last measured ones, else the style sheet's defaults.
+func (s *Studio) paneNow() (code, insp float64) {
+	code, insp = measuredPanes[0], measuredPanes[1]
+	if s.cv.split.Code > 0 {
+		code = s.cv.split.Code
+	}
+	if s.cv.split.Inspector > 0 {
+		insp = s.cv.split.Inspector
+	}
+	if insp == 0 {
+		insp = 280
+	}
+	if code == 0 {
+		code = 400
+		if app.IsClient {
+			// minmax(300px, 30%) of the workspace (the window's width).
+			code = math.Round(math.Max(300, 0.3*app.Window().Get("innerWidth").Float()))
+		}
+	}
+	return code, insp
 }
 
 // resizePane sets a pane's width, kept within limits that leave the canvas
@@ -156,7 +187,7 @@ func (s *Studio) splitBy(which string, dx float64) {
 // pane and before the inspector: drag them, or focus one and use the arrow
 // keys.
 func (s *Studio) renderSplitHandles() app.UI {
-	_, _, code, insp := paneWidths()
+	code, insp := s.paneNow()
 	handle := func(which, label string, now float64) app.UI {
 		cls := "split-handle split-" + which
 		if s.cv.splitDrag == which {
