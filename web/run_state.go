@@ -87,6 +87,9 @@ type runSession struct {
 	saved                         []savedInput
 	savedLoaded                   bool
 	savedSel, saveName, savedNote string
+	// statusCache holds the statuses and taken edges of statusCacheKey.
+	statusCache    *canvasRun
+	statusCacheKey statusKey
 	// scopeCache is the last scoped view, computed from scopeCacheKey.
 	scopeCache    *scopeView
 	scopeCacheKey scopeKey
@@ -295,10 +298,23 @@ func (s *Studio) canvasRunState() *canvasRun {
 				paused = st
 			}
 		}
-		c.states = runStatuses(ev, r.live() && r.ex.Done(), paused)
-		c.edges = takenEdges(ev)
+		key := statusKey{scope: r.scopeCacheKey, finished: r.live() && r.ex.Done(), paused: paused}
+		if r.statusCache == nil || r.statusCacheKey != key {
+			r.statusCache = &canvasRun{states: runStatuses(ev, key.finished, paused), edges: takenEdges(ev)}
+			r.statusCacheKey = key
+		}
+		c.states, c.edges = r.statusCache.states, r.statusCache.edges
 	}
 	return c
+}
+
+// statusKey identifies what the cached statuses and taken edges were
+// computed from, so that a render that changes nothing in the run (a
+// keystroke elsewhere) does not walk the history again.
+type statusKey struct {
+	scope    scopeKey
+	finished bool
+	paused   string
 }
 
 // nodeAttrs are the run attributes of a state on the canvas.
