@@ -166,11 +166,11 @@ func TestCanvasMultiSelectAndDelete(t *testing.T) {
 		t.Fatalf("the box would start on state %q, not the background", hit)
 	}
 	b.drag(x0, y0, x1, y1, input.MouseButtonLeft, modShift, func() {
-		b.waitFor("the selection box", `!!document.querySelector('[data-band]')`)
+		b.waitFor("the selection box", `!!document.querySelector('.band')`)
 		b.waitSelected("Request review", "Issue gift card", "Approve automatically")
 		b.screenshot("canvas-multi-select")
 	})
-	b.waitFor("the box to go", `!document.querySelector('[data-band]')`)
+	b.waitFor("the box to go", `!document.querySelector('.band')`)
 	b.waitSelected("Request review", "Issue gift card", "Approve automatically")
 
 	// Delete removes all three in one undo step; the Choice's rules go on
@@ -204,6 +204,11 @@ func TestCanvasMultiSelectAndDelete(t *testing.T) {
 	b.drag(w.X-12, w.Y-12, w.X+60, w.Y+40, input.MouseButtonLeft, 0, nil)
 	b.waitFor("the drag to pan", `document.getElementById('viewport').getAttribute('transform') !== `+jsString(before))
 	b.waitSelected()
+
+	// The help lists the gestures.
+	b.do("open the help", chromedp.Click(chromedp.CSS(`button[aria-label="Canvas help"]`)))
+	b.waitFor("the help", `(document.querySelector('[data-canvas-help]')||{}).textContent?.includes('Shift+drag')`)
+	b.screenshot("canvas-help")
 }
 
 // num formats a number for a JavaScript expression.

@@ -164,20 +164,22 @@ func (s *Studio) moveEnd(ctx app.Context, x, y float64) {
 		return
 	}
 	if why, ok := m.refused[zone]; ok {
-		s.hint = why
+		s.notify(why)
 		return
 	}
 	name := m.name
-	if s.change(ctx, func(root *asl.Value) error {
+	if !s.change(ctx, func(root *asl.Value) error {
 		if err := moveOp(root, name, zone); err != nil {
 			return err
 		}
 		return s.refuseNewErrors(root)
 	}) {
-		s.setSelection([]string{name})
-		s.hist.push(s.snapshot())
-		s.save(ctx)
+		s.notify("Cannot move " + strconv.Quote(name) + " there: " + s.hint)
+		return
 	}
+	s.setSelection([]string{name})
+	s.hist.push(s.snapshot())
+	s.save(ctx)
 }
 
 // moveOp moves state name to a drop zone through engine/asl.

@@ -50,12 +50,12 @@ func (s *Studio) listenKeys(ctx app.Context) func() {
 		}
 		key, code := e.Get("key").String(), e.Get("code").String()
 		if h := e.Get("target").Call("closest", "[data-split]"); h.Truthy() {
-			if splitKey := splitKeyStep(key, e.Get("shiftKey").Bool()); splitKey != 0 {
+			if step := splitKeyStep(key, e.Get("shiftKey").Bool()); step != 0 {
 				e.PreventDefault()
 				which := h.Get("dataset").Get("split").String()
-				ctx.Dispatch(func(ctx app.Context) { s.splitBy(which, splitKey) })
+				ctx.Dispatch(func(ctx app.Context) { s.splitBy(which, step) })
+				return nil
 			}
-			return nil
 		}
 		if key == " " && !onControl(e) {
 			e.PreventDefault()
