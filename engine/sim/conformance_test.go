@@ -380,6 +380,9 @@ func compareHistoryTypes(ex *Execution, src []byte) (types, ids, strict bool) {
 		prev, _ := m["previousEventId"].(int64)
 		ev := ex.Events()[i]
 		if isNum && (id != ev.ID || prev != ev.PreviousEventID) {
+			if os.Getenv("SIM_HISTORY_DIFF") != "" {
+				fmt.Printf("IDS %s: event %d (%s) got #%d prev #%d, want #%d prev #%d\n", ex.opts.Name, i+1, ev.Type, ev.ID, ev.PreviousEventID, id, prev)
+			}
 			return true, false, true
 		}
 	}

@@ -84,6 +84,13 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 		runArn = fmt.Sprintf("arn:aws:states:%s:%s:mapRun:%s/%s:%s", f.e.opts.Region, f.e.opts.Account, f.e.opts.StateMachineName, r.base.Name, f.e.uuid())
 		f.emit("MapRunStarted", &Details{MapRunArn: runArn})
 	}
+	if f.e.opts.InterleaveBranches && !distributed && maxConc != 1 {
+		results, ifl := r.runIterations(s, inputs, maxConc)
+		if ifl != nil {
+			return r.mapFailed(ifl)
+		}
+		return r.mapSucceeded(s, eff, results, runArn)
+	}
 	results := make([]any, len(inputs))
 	start, end := f.now, f.now
 	failed := 0
@@ -141,7 +148,13 @@ func (r *stateRun) mapAttempt(s *asl.MapState, eff any) outcome {
 		results[i] = out
 	}
 	f.now = end
-	if distributed {
+	return r.mapSucceeded(s, eff, results, runArn)
+}
+
+// mapSucceeded ends a Map attempt whose iterations all succeeded.
+func (r *stateRun) mapSucceeded(s *asl.MapState, eff any, results []any, runArn string) outcome {
+	f := r.f
+	if runArn != "" {
 		f.emitOff("MapRunSucceeded", nil)
 	}
 	// MapStateSucceeded links to the event just before it, off the chain.

@@ -181,3 +181,52 @@ func TestParallelBranchesInOrderByDefault(t *testing.T) {
 		t.Errorf("A2 exited at %d, B entered at %d: %s", a, b, eventTypes(ex))
 	}
 }
+
+func TestMapIterationsInterleave(t *testing.T) {
+	def := `{"StartAt":"M","States":{"M":{"Type":"Map","End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},
+	 "StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"n.$":"$"},"TimeoutSeconds":5,"End":true}}}}}}`
+	// Every call outlasts its 5-second timeout: all four time out at the
+	// same instant, as in the corpus case AWS recorded.
+	slow := &MockedResponse{Ranges: []MockRange{{From: 0, To: 100, Return: map[string]any{}, HasReturn: true, DurationSeconds: 60}}}
+	ex := mustExec(t, def, `[1,2,3,4]`, Options{InterleaveBranches: true, StateMocks: map[string]*MockedResponse{"T": slow}})
+	if st := ex.Run(); st != StatusFailed || ex.Error() != ErrTimeout {
+		t.Fatalf("%s %s: %s", st, ex.Error(), eventTypes(ex))
+	}
+	want := "ExecutionStarted MapStateEntered MapStateStarted" + strings.Repeat(" MapIterationStarted", 4) +
+		strings.Repeat(" TaskStateEntered TaskScheduled", 4) + strings.Repeat(" TaskStarted", 4) + strings.Repeat(" TaskTimedOut", 4) +
+		" MapIterationFailed TaskStateAborted" + strings.Repeat(" MapIterationAborted TaskStateAborted", 3) + " MapStateFailed ExecutionFailed"
+	if got := eventTypes(ex); got != want {
+		t.Errorf("events\n got %s\nwant %s", got, want)
+	}
+	// With MaxConcurrency 2, two iterations run at a time and the third
+	// starts when one ends; results keep item order.
+	def2 := `{"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,"End":true,"ItemProcessor":{"ProcessorConfig":{"Mode":"INLINE"},
+	 "StartAt":"W","States":{"W":{"Type":"Wait","SecondsPath":"$.s","End":true}}}}}}`
+	ex = mustExec(t, def2, `[{"s":3},{"s":1},{"s":1}]`, Options{InterleaveBranches: true})
+	if st := ex.Run(); st != StatusSucceeded {
+		t.Fatalf("%s %s", st, ex.Error())
+	}
+	out := ex.Output().([]any)
+	if len(out) != 3 || out[0].(map[string]any)["s"] != int64(3) || out[2].(map[string]any)["s"] != int64(1) {
+		t.Errorf("output %v", out)
+	}
+	var started []int
+	for _, ev := range ex.Events() {
+		if ev.Type == "MapIterationStarted" {
+			started = append(started, int(ev.ID))
+		}
+	}
+	if len(started) != 3 {
+		t.Fatalf("%d iterations started", len(started))
+	}
+	// The third iteration starts after the second (1 s) ends, and the Map
+	// ends with the first, at 3 s.
+	evs := ex.Events()
+	third := evs[started[2]-1]
+	if d := third.Timestamp.Sub(evs[0].Timestamp); d != time.Second {
+		t.Errorf("third iteration started at +%v, want +1s (when a slot freed)", d)
+	}
+	if d := evs[len(evs)-1].Timestamp.Sub(evs[0].Timestamp); d != 3*time.Second {
+		t.Errorf("the Map ended at +%v, want +3s", d)
+	}
+}

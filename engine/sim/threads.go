@@ -6,7 +6,8 @@ import (
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
-// Parallel branches run as coroutines under a deterministic scheduler, so
+// Parallel branches (and, with the same option, the iterations of an
+// inline Map whose MaxConcurrency is not 1) run as coroutines under a deterministic scheduler, so
 // that their events interleave the way AWS records them: every branch
 // starts, each runs until it waits (a task is scheduled, a task is
 // started, a Wait, a back-off or a task's duration), and the scheduler
@@ -173,24 +174,49 @@ func (r *stateRun) runBranches(branches []*asl.StateMachine, in any) ([]any, *fa
 	return results, nil
 }
 
-// abortBranches handles a failed branch: the branches not started yet
-// start (each until it first waits), then the failed branch's task state
-// and the state every other running branch is in get a StateAborted
-// event, and those branches are unwound.
-func (r *stateRun) abortBranches(s *scheduler, failed *thread) {
-	for _, th := range s.threads {
-		if !th.started {
-			s.step(th, false)
-			if th.panicked != nil {
-				panic(th.panicked)
+// settle runs, once failed has failed, what still happens at that
+// virtual instant: the branches waiting until then (or not started yet)
+// run until they wait past it or end; their own failures do not change
+// the state's error. It returns the branches that ended meanwhile.
+func (s *scheduler) settle(failed *thread) (ended map[*thread]bool) {
+	t := failed.f.now
+	ended = map[*thread]bool{}
+	for {
+		var best *thread
+		for _, th := range s.threads {
+			if th.done || th.wake.After(t) {
+				continue
+			}
+			if best == nil || th.wake.Before(best.wake) || (th.wake.Equal(best.wake) && th.seq < best.seq) {
+				best = th
 			}
 		}
+		if best == nil {
+			return ended
+		}
+		s.step(best, false)
+		if best.panicked != nil {
+			panic(best.panicked)
+		}
+		if best.done {
+			ended[best] = true
+		}
 	}
+}
+
+// abortBranches handles a failed branch: what happens at the same instant
+// happens (settle: the branches not started yet start), then the failed branch's task state and the state
+// every other unfinished branch is in get a StateAborted event, and those
+// branches are unwound.
+func (r *stateRun) abortBranches(s *scheduler, failed *thread) {
+	ended := s.settle(failed)
 	if b := failed.f.active; b != nil && b.Type == asl.TypeTask {
 		failed.f.emit(asl.TypeTask+"StateAborted", nil)
 	}
 	for _, th := range s.threads {
-		if th == failed || th.done {
+		// Branches that ended well are left alone; those that failed at
+		// the same instant are aborted like the running ones.
+		if th == failed || (th.done && (!ended[th] || th.fail == nil)) {
 			continue
 		}
 		if b := th.f.active; b != nil {
@@ -198,4 +224,94 @@ func (r *stateRun) abortBranches(s *scheduler, failed *thread) {
 		}
 	}
 	s.stopAll()
+}
+
+// runIterations runs the iterations of an inline Map as AWS does with
+// Options.InterleaveBranches: up to maxConc at once (0: all), each
+// launched with MapIterationStarted, interleaved like Parallel branches;
+// an iteration that ends writes MapIterationSucceeded and frees its slot
+// for the next. When one fails: MapIterationFailed, its task state
+// aborted, then MapIterationAborted and the aborted state of every other
+// running iteration.
+func (r *stateRun) runIterations(ms *asl.MapState, inputs []any, maxConc int64) ([]any, *failure) {
+	f := r.f
+	s := &scheduler{back: make(chan *thread)}
+	defer s.stopAll()
+	results := make([]any, len(inputs))
+	launched, running := 0, 0
+	launch := func(at time.Time) {
+		for launched < len(inputs) && (maxConc <= 0 || int64(running) < maxConc) {
+			i := launched
+			cf := f.child()
+			cf.now = at
+			s.seq++
+			th := &thread{s: s, f: cf, idx: i, m: ms.Processor, input: inputs[i], wake: at, seq: s.seq, resume: make(chan bool)}
+			cf.th = th
+			// Iterations launched together all link to the same event.
+			chain := f.prev
+			cf.prev = f.emitID("MapIterationStarted", func() *Details { return &Details{Name: r.base.Name, Index: i} })
+			f.prev = chain
+			s.threads = append(s.threads, th)
+			launched++
+			running++
+		}
+	}
+	launch(f.now)
+	for {
+		th := s.next()
+		if th == nil {
+			break
+		}
+		f.yieldPoint()
+		s.step(th, false)
+		if th.panicked != nil {
+			panic(th.panicked)
+		}
+		if !th.done {
+			continue
+		}
+		running--
+		if th.f.now.After(f.now) {
+			f.now = th.f.now
+		}
+		f.prev = th.f.prev
+		i := th.idx
+		if th.fail != nil {
+			fl := th.fail
+			ended := s.settle(th)
+			f.emitOffID("MapIterationFailed", func() *Details { return &Details{Name: r.base.Name, Index: i} })
+			if b := th.f.active; b != nil && b.Type == asl.TypeTask {
+				th.f.emit(asl.TypeTask+"StateAborted", nil)
+			}
+			for _, o := range s.threads {
+				j := o.idx
+				if o == th || (o.done && !ended[o]) {
+					continue
+				}
+				if o.done && o.fail == nil {
+					// It succeeded at the instant the other failed.
+					f.emitOffID("MapIterationSucceeded", func() *Details { return &Details{Name: r.base.Name, Index: j} })
+					continue
+				}
+				f.emitOffID("MapIterationAborted", func() *Details { return &Details{Name: r.base.Name, Index: j} })
+				if b := o.f.active; b != nil {
+					o.f.emit(b.Type+"StateAborted", nil)
+				}
+			}
+			s.stopAll()
+			f.prev = th.f.prev
+			return nil, fl
+		}
+		results[i] = th.out
+		d := func() *Details { return &Details{Name: r.base.Name, Index: i} }
+		if running == 0 && launched == len(inputs) {
+			// As in sequential runs, only the last MapIterationSucceeded
+			// joins the previousEventId chain.
+			f.emitID("MapIterationSucceeded", d)
+		} else {
+			f.emitOffID("MapIterationSucceeded", d)
+		}
+		launch(th.f.now)
+	}
+	return results, nil
 }
