@@ -77,17 +77,20 @@ func FuzzRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		def := genDefinition(data)
-		ex, err := NewExecution([]byte(def), []byte(`{"items":[1,2,3],"r":{"v":5}}`), Options{MaxSteps: 2000, Type: Express, Mocks: mocks, TestCase: "t"})
-		if err != nil {
-			return
-		}
-		switch st := ex.Run(); st {
-		case StatusSucceeded, StatusFailed, StatusTimedOut:
-		default:
-			t.Fatalf("status %s for %s", st, def)
-		}
-		if !ex.Done() {
-			t.Fatalf("not done: %s", def)
+		// Both branch orders: one after the other, and interleaved.
+		for _, interleave := range []bool{false, true} {
+			ex, err := NewExecution([]byte(def), []byte(`{"items":[1,2,3],"r":{"v":5}}`), Options{MaxSteps: 2000, Type: Express, Mocks: mocks, TestCase: "t", InterleaveBranches: interleave})
+			if err != nil {
+				return
+			}
+			switch st := ex.Run(); st {
+			case StatusSucceeded, StatusFailed, StatusTimedOut:
+			default:
+				t.Fatalf("status %s for %s (interleaved: %v)", st, def, interleave)
+			}
+			if !ex.Done() {
+				t.Fatalf("not done: %s (interleaved: %v)", def, interleave)
+			}
 		}
 	})
 }
