@@ -34,6 +34,11 @@ type frame struct {
 	th *thread
 	// active is the state entered and not exited (nil between states).
 	active *asl.Base
+	// owned is the current data when it is an object the previous state
+	// made and nothing else refers to (no event, variable or result holds
+	// it: the execution is quiet). A Pass state may then set its
+	// ResultPath in place instead of copying the object (pass.go).
+	owned map[string]any
 }
 
 // clock returns the frame's virtual time.
@@ -308,6 +313,9 @@ type outcome struct {
 	output any
 	assign map[string]any
 	fail   *failure
+	// owned: output is an object the state made and nothing else refers
+	// to (see frame.owned).
+	owned bool
 }
 
 func (r *stateRun) jsonata() bool { return r.info.jsonata }
@@ -441,6 +449,10 @@ func (f *frame) runStateInfo(st asl.State, info *stateInfo, input any) outcome {
 		return &Details{Name: b.Name, Output: out.output, HasOutput: true, AssignedVariables: out.assign}
 	})
 	f.free, f.active = r, nil
+	f.owned = nil
+	if out.owned {
+		f.owned, _ = out.output.(map[string]any)
+	}
 	f.setVars(out.assign)
 	if !out.end && out.next == "" {
 		out.end = true
