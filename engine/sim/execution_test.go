@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
 func mustExec(t *testing.T, def, input string, o Options) *Execution {
@@ -465,5 +467,41 @@ func TestExpireWait(t *testing.T) {
 	ex.ExpireWait()
 	if got := elapsed(ex); got != 160*time.Second {
 		t.Errorf("heartbeat timeout at %v, want 160s", got)
+	}
+}
+
+// A quiet run (NoHistory) may set a Pass state's ResultPath in place; its
+// results must equal those of a run that keeps the history.
+func TestQuietRunSameResults(t *testing.T) {
+	defs := []string{
+		// The variable keeps the first Pass's object: the in-place
+		// ResultPath must not show in it.
+		`{"StartAt":"A","States":{
+		  "A":{"Type":"Pass","Parameters":{"v.$":"$.n"},"Assign":{"keep.$":"$"},"Next":"B"},
+		  "B":{"Type":"Pass","Result":{"seen":true},"ResultPath":"$.meta","Next":"C"},
+		  "C":{"Type":"Pass","Parameters":{"kept.$":"$keep","now.$":"$"},"End":true}}}`,
+		// Map iterations each get their own object.
+		`{"StartAt":"M","States":{"M":{"Type":"Map","ItemsPath":"$.items","End":true,"ItemProcessor":{"StartAt":"A","States":{
+		  "A":{"Type":"Pass","Parameters":{"v.$":"$"},"Next":"B"},
+		  "B":{"Type":"Pass","Result":{"seen":true},"ResultPath":"$.meta","Next":"C"},
+		  "C":{"Type":"Pass","Result":2,"ResultPath":"$.meta","End":true}}}}}}`,
+		// A Choice in between, and a Parallel whose branches share the input.
+		`{"StartAt":"A","States":{
+		  "A":{"Type":"Pass","Parameters":{"v":1},"Next":"P"},
+		  "P":{"Type":"Parallel","Next":"B","ResultPath":"$.branches","Branches":[
+		    {"StartAt":"X","States":{"X":{"Type":"Pass","Result":"x","ResultPath":"$.b","End":true}}},
+		    {"StartAt":"Y","States":{"Y":{"Type":"Pass","End":true}}}]},
+		  "B":{"Type":"Pass","Result":true,"ResultPath":"$.done","End":true}}}`,
+	}
+	for _, def := range defs {
+		in := `{"n":7,"items":[1,2,3]}`
+		loud := mustExec(t, def, in, Options{})
+		quiet := mustExec(t, def, in, Options{NoHistory: true})
+		if loud.Run() != StatusSucceeded || quiet.Run() != StatusSucceeded {
+			t.Fatalf("%s %s / %s %s", loud.Status(), loud.Cause(), quiet.Status(), quiet.Cause())
+		}
+		if a, b := string(asl.EncodeJSON(loud.Output())), string(asl.EncodeJSON(quiet.Output())); a != b {
+			t.Errorf("outputs differ:\n with history %s\n quiet        %s", a, b)
+		}
 	}
 }
