@@ -47,7 +47,7 @@ engine/catalog/data/index.json: engine/catalog/npm/package-lock.json $(wildcard 
 	$(GO) run ./engine/catalog/gen
 
 e2e: deps-chromium build
-	ASLSTUDIO_WEB=$(abspath $(BUILD))/web $(GO) test -count=1 -tags e2e -timeout 15m ./e2e/...
+	ASLSTUDIO_WEB=$(abspath $(BUILD))/web $(GO) test -count=1 -tags e2e -timeout 30m ./e2e/...
 
 deps-chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
