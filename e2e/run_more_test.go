@@ -127,6 +127,13 @@ func TestRunMapIterationPicker(t *testing.T) {
 	if got := eval[string](b, `(document.querySelector('[data-run-inspector] [data-stage="scope-output"] pre')||{textContent:""}).textContent`); !strings.Contains(got, "MUG-01") {
 		t.Errorf("the Map's iteration #0 output %q", got)
 	}
+
+	// An iteration's event in the events table picks that iteration.
+	b.click("Events tab", `[data-run-tab="events"]`)
+	b.do("filter", chromedp.SendKeys(chromedp.CSS(`[aria-label="Filter events"]`), "iteration #1"))
+	b.waitFor("the iteration's events", `document.querySelectorAll('[data-event-type^="MapIteration"]').length === 2`)
+	b.click("MapIterationStarted #1", `[data-event-type="MapIterationStarted"]`)
+	b.waitFor("iteration 1 picked", m+`.getAttribute("data-picked") === "1"`)
 }
 
 // TestRunParallelBranchStatus runs the fan-out example with one branch
@@ -229,9 +236,7 @@ func TestRunMocksExportAndImport(t *testing.T) {
 	}
 	b.openExample("dynamic-map")
 	b.click("Mocks tab", `[data-run-tab="mocks"]`)
-	if got := b.value("Mock of Reserve stock"); got != "" {
-		t.Fatalf("the fresh session mocks Reserve stock in the panel (%q)", got)
-	}
+	b.waitFor("the fresh session's mocks", `(document.querySelector('[aria-label="Mock of Reserve stock"]')||{}).value === ""`)
 	b.do("import", chromedp.SetUploadFiles(chromedp.CSS(`#run-mocks-file`), []string{file}))
 	b.waitFor("the imported file", `document.querySelector('[aria-label="Mock config"]').value.includes("ReserveStockMock")`)
 	b.click("Run", `[aria-label="Run"]`)
@@ -255,10 +260,18 @@ func TestRunSampleResultFromTheCatalog(t *testing.T) {
 	b.open("/")
 	b.openExample("parallel-fan-out")
 	b.mockHere("Load orders")
+	fromFile := b.value("Result of Load orders")
+	if !strings.Contains(fromFile, "C-2048") {
+		t.Fatalf("the sequence copied from the file starts with %s", fromFile)
+	}
 	b.click("Use sample result", `[aria-label="Use sample result for Load orders"]`)
-	b.waitForShowing("the sample result", `(document.querySelector('[aria-label="Result of Load orders"]')||{value:""}).value.includes('"Items"')`,
+	b.waitForShowing("the sample result", `(document.querySelector('[data-mock-sample="Load orders"]')||{textContent:""}).textContent.startsWith("Sample result")`,
 		`(document.querySelector('[data-mock-sample]')||{textContent:"(no note)"}).textContent`)
-	v := decode(t, []byte(b.value("Result of Load orders")))
+	sample := b.value("Result of Load orders")
+	if sample == fromFile || strings.Contains(sample, "C-2048") {
+		t.Errorf("the result is still the file's: %s", sample)
+	}
+	v := decode(t, []byte(sample))
 	m, _ := v.(map[string]any)
 	if _, ok := m["Count"]; !ok {
 		t.Errorf("the sample result has no Count: %v", v)
@@ -312,6 +325,7 @@ func TestRunSavedInputs(t *testing.T) {
 	b.waitReady()
 	b.waitFor("the document back", `!!document.querySelector('[data-state="Reserve each line"]')`)
 	b.click("Input tab", `[data-run-tab="input"]`)
+	b.waitFor("the saved inputs", `[...document.querySelectorAll('[aria-label="Saved inputs"] option')].some(o => o.value === "one line")`)
 	names := eval[[]string](b, `[...document.querySelectorAll('[aria-label="Saved inputs"] option')].map(o => o.value).filter(v => v)`)
 	if strings.Join(names, ",") != "one line" {
 		t.Fatalf("saved inputs after a reload %v, want [one line]", names)

@@ -99,6 +99,8 @@ func eventSummary(ev *sim.Event) string {
 		return ""
 	}
 	switch {
+	case strings.HasPrefix(ev.Type, "MapIteration"):
+		return fmt.Sprintf("iteration #%d", d.Index)
 	case d.HasError || d.HasCause:
 		return d.Error + ": " + d.Cause
 	case d.HasOutput:
@@ -122,6 +124,10 @@ func (s *Studio) travelTo(id int64) {
 	r.eventSel = id
 	if ev := r.events[id-1]; ev.Details != nil && ev.Details.Name != "" {
 		s.selected = ev.Details.Name
+		// A Map iteration's event shows that iteration on the canvas.
+		if strings.HasPrefix(ev.Type, "MapIteration") {
+			r.pick(ev.Details.Name, ev.Details.Index)
+		}
 	}
 }
 
