@@ -412,3 +412,70 @@ func TestSAMTemplateTabEditing(t *testing.T) {
 		t.Errorf("the download is not the template with the key typed in")
 	}
 }
+
+// Dropping a SAM project folder opens its template with the definition
+// files found under it. The drop carries file-system entries as a browser
+// gives them for a folder (DevTools cannot drop a real folder), backed by
+// the corpus files.
+func TestSAMFolderDrop(t *testing.T) {
+	c := pickSamCase(t, "template with two DefinitionUri state machines", func(c samCase) bool {
+		if len(c.machines) != 2 {
+			return false
+		}
+		for _, m := range c.machines {
+			if _, err := os.Stat(filepath.Join(c.dir, m.File)); m.Via != "DefinitionUri" || err != nil {
+				return false
+			}
+		}
+		return true
+	})
+	project := filepath.Base(c.dir)
+	files := map[string]string{}
+	filepath.WalkDir(c.dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			data, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(filepath.Dir(c.dir), p)
+			files[filepath.ToSlash(rel)] = string(data)
+		}
+		return nil
+	})
+	// A folder that must not be read, with a template in it.
+	files[project+"/node_modules/x/template.yaml"] = "Resources: {}"
+	enc, _ := json.Marshal(files)
+
+	b := newBrowser(t)
+	b.open("/")
+	b.do("drop the folder", chromedp.Evaluate[chromedp.Void](`(() => {
+		const files = `+string(enc)+`;
+		const later = f => setTimeout(f, 0);
+		const entries = {};
+		const dir = p => entries[p] ||= { isDirectory: true, isFile: false, name: p.split('/').pop(), fullPath: '/' + p, children: [],
+			createReader() { let given = false; const kids = this.children; return { readEntries(ok) { later(() => { ok(given ? [] : kids); given = true }) } } } };
+		for (const [p, text] of Object.entries(files)) {
+			const parts = p.split('/');
+			const file = { isDirectory: false, isFile: true, name: parts.at(-1), fullPath: '/' + p,
+				file(ok) { later(() => ok(new File([text], parts.at(-1)))) } };
+			let parent = dir(parts[0]);
+			for (let i = 1; i < parts.length - 1; i++) {
+				const d = dir(parts.slice(0, i + 1).join('/'));
+				if (!parent.children.includes(d)) parent.children.push(d);
+				parent = d;
+			}
+			parent.children.push(file);
+		}
+		const root = dir('`+project+`');
+		const dt = { files: { length: 1, 0: new File([''], '`+project+`') },
+			items: { length: 1, 0: { kind: 'file', webkitGetAsEntry: () => root } } };
+		const ev = new Event('drop', { bubbles: true, cancelable: true });
+		Object.defineProperty(ev, 'dataTransfer', { value: dt });
+		document.querySelector('.studio').dispatchEvent(ev);
+	})()`))
+	b.waitForShowing("the picker with both machines choosable",
+		`[...document.querySelectorAll('button[data-sam-machine]')].filter(e => !e.disabled).length === 2`,
+		`(document.querySelector('[data-hint]')?.textContent || '') + ' | ' + (document.querySelector('[role="dialog"]')?.textContent || 'no dialog')`)
+	for _, m := range c.machines {
+		if !eval[bool](b, `!!document.querySelector('button[data-sam-machine="`+m.ID+`"]')`) {
+			t.Errorf("the picker does not list %s", m.ID)
+		}
+	}
+}

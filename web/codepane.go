@@ -25,6 +25,7 @@ func (s *Studio) renderCodePane() app.UI {
 			}),
 		),
 		when(d.Sam != nil, func() app.UI { return s.renderSamBar() }),
+		when(d.Sam != nil && d.SamErr != "", func() app.UI { return s.renderSamErr() }),
 		when(d.TemplateView, func() app.UI { return s.renderTemplateView() }),
 		app.Div().Class(map[bool]string{false: "code-body", true: "code-body off"}[d.TemplateView]).DataSet("code", d.Format).Body(
 			app.Textarea().ID(codeEditorID).Class("code-editor cm-content").

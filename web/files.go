@@ -2,6 +2,7 @@ package web
 
 import (
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -26,7 +27,142 @@ func (s *Studio) onFileDrop(ctx app.Context, e app.Event) {
 		return
 	}
 	e.PreventDefault()
+	if entries := droppedFolders(dt); entries != nil {
+		s.openEntries(ctx, entries)
+		return
+	}
 	s.openFileList(ctx, dt.Get("files"))
+}
+
+// droppedFolders returns the drop's file-system entries when it holds a
+// folder (a SAM project: template and statemachine/ files), else nil.
+func droppedFolders(dt app.Value) []app.Value {
+	items := dt.Get("items")
+	if !items.Truthy() {
+		return nil
+	}
+	var entries []app.Value
+	folder := false
+	for i := 0; i < items.Length(); i++ {
+		it := items.Index(i)
+		if it.Get("kind").String() != "file" || it.Get("webkitGetAsEntry").Type() != app.TypeFunction {
+			continue
+		}
+		en := it.Call("webkitGetAsEntry")
+		if !en.Truthy() {
+			continue
+		}
+		folder = folder || en.Get("isDirectory").Bool()
+		entries = append(entries, en)
+	}
+	if !folder {
+		return nil
+	}
+	return entries
+}
+
+// Limits of a folder drop: how deep and how many files are read, which
+// folders are skipped and which files are read at all.
+const (
+	maxFolderDepth = 5
+	maxFolderFiles = 200
+)
+
+var skippedFolders = map[string]bool{"node_modules": true, ".git": true, ".aws-sam": true, "__pycache__": true, ".venv": true}
+
+func isDefinitionOrTemplate(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json", ".yaml", ".yml", ".asl", ".template":
+		return true
+	}
+	return false
+}
+
+// openEntries reads the JSON and YAML files under dropped folders (and
+// dropped files) and opens them together, as picking them all would.
+func (s *Studio) openEntries(ctx app.Context, entries []app.Value) {
+	var names, texts []string
+	var funcs []app.Func
+	pending, files := 0, 0
+	var finish func()
+	fn := func(f func(args []app.Value)) app.Func {
+		jf := app.FuncOf(func(this app.Value, args []app.Value) any { f(args); return nil })
+		funcs = append(funcs, jf)
+		return jf
+	}
+	finish = func() {
+		pending--
+		if pending > 0 {
+			return
+		}
+		for _, f := range funcs {
+			f.Release()
+		}
+		// Reads finish in any order: the shallowest files first, by name,
+		// so the project's own template is the one found.
+		idx := make([]int, len(names))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			na, nb := names[idx[a]], names[idx[b]]
+			if da, db := strings.Count(na, "/"), strings.Count(nb, "/"); da != db {
+				return da < db
+			}
+			return na < nb
+		})
+		ns, ts := make([]string, len(idx)), make([]string, len(idx))
+		for i, j := range idx {
+			ns[i], ts[i] = names[j], texts[j]
+		}
+		ctx.Dispatch(func(ctx app.Context) { s.openFiles(ctx, ns, ts) })
+	}
+	var walk func(en app.Value, depth int)
+	readFile := func(en app.Value) {
+		name := strings.TrimPrefix(en.Get("fullPath").String(), "/")
+		if !isDefinitionOrTemplate(name) || files >= maxFolderFiles {
+			return
+		}
+		files++
+		pending++
+		fail := fn(func([]app.Value) { finish() })
+		en.Call("file", fn(func(args []app.Value) {
+			args[0].Call("text").Call("then", fn(func(args []app.Value) {
+				names, texts = append(names, name), append(texts, args[0].String())
+				finish()
+			}), fail)
+		}), fail)
+	}
+	walk = func(en app.Value, depth int) {
+		if !en.Get("isDirectory").Bool() {
+			readFile(en)
+			return
+		}
+		if depth >= maxFolderDepth || skippedFolders[en.Get("name").String()] {
+			return
+		}
+		reader := en.Call("createReader")
+		pending++
+		var more app.Func
+		// readEntries gives a directory's entries in batches, then an empty one.
+		more = fn(func(args []app.Value) {
+			batch := args[0]
+			if batch.Length() == 0 {
+				finish()
+				return
+			}
+			for i := 0; i < batch.Length(); i++ {
+				walk(batch.Index(i), depth+1)
+			}
+			reader.Call("readEntries", more, fn(func([]app.Value) { finish() }))
+		})
+		reader.Call("readEntries", more, fn(func([]app.Value) { finish() }))
+	}
+	pending++ // held until every entry is started
+	for _, en := range entries {
+		walk(en, 0)
+	}
+	finish()
 }
 
 // openFileList reads the files of a FileList and opens them: a
@@ -85,7 +221,7 @@ func readable(names, texts []string) ([]string, []string) {
 // openFiles opens files read together (see openFileList).
 func (s *Studio) openFiles(ctx app.Context, names, texts []string) {
 	if len(names) == 0 {
-		s.hint = "Nothing to open: drop or pick files (a folder's files, not the folder)."
+		s.hint = "Nothing to open: no JSON or YAML file could be read."
 		return
 	}
 	if tn, tsrc, others, ok := splitTemplate(names, texts); ok {

@@ -56,20 +56,20 @@ func (s *Studio) showTemplate(ctx app.Context) {
 func (s *Studio) renderSamBar() app.UI {
 	d := s.doc
 	m, _ := d.Sam.machine()
-	where := ""
+	where, whereTitle := "", ""
 	if m != nil {
 		switch m.DefinitionVia {
 		case sam.ViaDefinitionURI, sam.ViaDefinitionS3Location:
-			where = m.DefinitionVia + " " + m.File
+			where, whereTitle = path.Base(m.File), m.DefinitionVia+" "+m.File
 		default:
-			where = m.DefinitionVia
+			where, whereTitle = m.DefinitionVia, "The definition is written in the template ("+m.DefinitionVia+")"
 		}
 	}
 	return app.Div().Class("sam-bar").DataSet("sam-template", d.Sam.Name).DataSet("sam-machine", d.Sam.ID).Body(
 		app.Span().Class("sam-file").Text(d.Sam.Name),
 		app.Span().Class("sam-sep").Text("›"),
 		app.Strong().Text(d.Sam.ID),
-		when(where != "", func() app.UI { return app.Span().Class("sam-via").Text(where) }),
+		when(where != "", func() app.UI { return app.Span().Class("sam-via").Title(whereTitle).Text(where) }),
 		when(len(d.Sam.machines()) > 1, func() app.UI {
 			return app.Button().Class("tab").Aria("label", "Choose another state machine").Text("Switch…").
 				OnClick(func(ctx app.Context, e app.Event) { s.switchMachine(ctx) })
@@ -77,14 +77,16 @@ func (s *Studio) renderSamBar() app.UI {
 		app.Div().Class("spacer"),
 		when(d.Sam.inFile(), func() app.UI {
 			return app.Button().Class("tab").Aria("label", "Download template").Title("Download " + d.Sam.Name + " (unchanged: the definition is in its own file)").
-				Text("Download template").OnClick(func(ctx app.Context, e app.Event) {
+				Text("⤓ Template").OnClick(func(ctx app.Context, e app.Event) {
 				downloadText(d.Sam.Name, mimeOf(d.Sam.language()), d.Sam.Src)
 			})
 		}),
-		when(d.SamErr != "", func() app.UI {
-			return app.Div().Class("sam-err").Attr("role", "alert").DataSet("sam-error", "true").Text(d.SamErr)
-		}),
 	)
+}
+
+// renderSamErr says why the last edit could not be written into the template.
+func (s *Studio) renderSamErr() app.UI {
+	return app.Div().Class("sam-err bar").Attr("role", "alert").DataSet("sam-error", "true").Text(s.doc.SamErr)
 }
 
 // renderTemplateView shows a template whose definition is in a file of its
