@@ -397,3 +397,21 @@ func flowEnd(text string, i int) int {
 	}
 	return len(text)
 }
+
+// recentTemplate returns what the recent list keeps of a document opened
+// from a template whose definition is written in it: the template with the
+// definition written back, under the template's name, so reopening it
+// opens the template again. ok is false for other documents.
+func (d *document) recentTemplate() (name, text string, ok bool) {
+	if d.Sam == nil || d.Root == nil || d.Sam.inFile() || len(d.Sam.machines()) != 1 {
+		return "", "", false
+	}
+	if d.Format == formatSAM {
+		return d.Sam.Name, d.Text, d.ParseErr == nil
+	}
+	out, err := d.Sam.render(d.Root)
+	if err != nil {
+		return "", "", false
+	}
+	return d.Sam.Name, out.Template, true
+}

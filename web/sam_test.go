@@ -561,3 +561,24 @@ func TestSwitchMachineKeepsEdits(t *testing.T) {
 		t.Errorf("the edit to First was lost on switching: states %v", s.doc.states)
 	}
 }
+
+// A template document goes to the recent list as its template, and comes
+// back from it as the template with the edit.
+func TestRecentTemplateReopens(t *testing.T) {
+	f := mustTemplate(t, "template.yaml", inlineTemplate, nil)
+	d := openMachineDoc(t, f, "OrderMachine")
+	d.apply(renamed(t, d.Root, "Store", "Save"))
+	name, text, ok := d.recentTemplate()
+	if !ok || name != "template.yaml" {
+		t.Fatalf("recentTemplate = %q, %v", name, ok)
+	}
+	r := newDocument(name, []byte(text))
+	if r.Sam == nil || r.Sam.ID != "OrderMachine" || r.state("Save") == nil || r.Sam.Src != text {
+		t.Fatalf("reopened: sam %v, states %v", r.Sam != nil, r.states)
+	}
+	// A definition in a file of its own cannot come back from text alone.
+	g := mustTemplate(t, "template.yaml", uriTemplate, map[string]string{"first.asl.json": firstDef, "second.asl.yaml": secondDef})
+	if _, _, ok := openMachineDoc(t, g, "First").recentTemplate(); ok {
+		t.Error("a DefinitionUri template is kept in the recent list as its template")
+	}
+}

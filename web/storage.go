@@ -171,9 +171,13 @@ func (s *Studio) pushRecent(ctx app.Context) {
 	if !s.mounted || ctx == nil || s.doc == nil || strings.TrimSpace(s.doc.Text) == "" {
 		return
 	}
-	list := []recentDoc{{Name: s.doc.Name, Text: s.doc.Text, Saved: time.Now().Format("2006-01-02 15:04")}}
+	name, text := s.doc.Name, s.doc.Text
+	if n, t, ok := s.doc.recentTemplate(); ok {
+		name, text = n, t // reopens as the template (sam.go)
+	}
+	list := []recentDoc{{Name: name, Text: text, Saved: time.Now().Format("2006-01-02 15:04")}}
 	for _, r := range s.recentDocs() {
-		if r.Name != s.doc.Name && len(list) < maxRecent {
+		if r.Name != name && len(list) < maxRecent {
 			list = append(list, r)
 		}
 	}
