@@ -71,6 +71,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	maxSteps := fs.Int("max-steps", sim.DefaultMaxSteps, "stop with an error after this many state transitions")
 	history := fs.Bool("history", false, "include the execution history (AWS GetExecutionHistory events)")
 	format := fs.String("format", "text", "output format: text or json")
+	sequential := fs.Bool("sequential-branches", false, "run Parallel branches and concurrent Map iterations one after another instead of interleaved in virtual time as AWS does")
 	passThrough := fs.Bool("pass-through", false, "a Task without a mock returns its input instead of failing")
 	name := fs.String("name", "", "execution name (default: derived from the seed)")
 	resource := fs.String("resource", "", "in a SAM/CloudFormation template: the state machine's logical id (default: the only one)")
@@ -156,6 +157,9 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		TestCase:         *testCase,
 		Substitutions:    subs,
 		SyncExpress:      *syncExpress,
+		// AWS starts every branch and interleaves their events; the
+		// history printed here is meant to read like AWS's.
+		InterleaveBranches: !*sequential,
 	}
 	if *mocks != "" {
 		src, err := os.ReadFile(*mocks)
