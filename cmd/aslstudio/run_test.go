@@ -221,3 +221,49 @@ Resources:
 		t.Errorf("unknown resource: exit %d: %s", code, errb.String())
 	}
 }
+
+// TestRunInterleavesBranches: by default both Parallel branches start before
+// either ends, as in AWS's history; --sequential-branches runs the first to
+// its end before the second starts.
+func TestRunInterleavesBranches(t *testing.T) {
+	dir := t.TempDir()
+	def := writeRunFile(t, dir, "par.asl.json", `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+ {"StartAt":"A1","States":{"A1":{"Type":"Wait","Seconds":5,"Next":"A2"},"A2":{"Type":"Pass","End":true}}},
+ {"StartAt":"B1","States":{"B1":{"Type":"Wait","Seconds":5,"Next":"B2"},"B2":{"Type":"Pass","End":true}}}]}}}`)
+	order := func(extra ...string) string {
+		var out, errb bytes.Buffer
+		args := append([]string{"run", def, "--format", "json", "--history"}, extra...)
+		if code := run(args, &out, &errb); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errb.String())
+		}
+		var res struct {
+			Status string `json:"status"`
+			Events []struct {
+				Type    string `json:"type"`
+				Entered *struct {
+					Name string `json:"name"`
+				} `json:"stateEnteredEventDetails"`
+			} `json:"events"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.Status != "SUCCEEDED" {
+			t.Fatalf("status %s", res.Status)
+		}
+		var names []string
+		for _, e := range res.Events {
+			if e.Entered != nil {
+				names = append(names, e.Entered.Name)
+			}
+		}
+		return strings.Join(names, " ")
+	}
+	got := order()
+	if strings.Index(got, "B1") > strings.Index(got, "A2") {
+		t.Errorf("default order %q: B1 should be entered before A2 (branches interleave)", got)
+	}
+	if got := order("--sequential-branches"); got != "P A1 A2 B1 B2" {
+		t.Errorf("--sequential-branches order %q, want P A1 A2 B1 B2", got)
+	}
+}
