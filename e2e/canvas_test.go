@@ -333,7 +333,7 @@ func TestCanvasDragStateToAnotherPlace(t *testing.T) {
 	z := b.rectOf(`[data-dropzone="branch:` + par + `:1"]`)
 	before = b.code()
 	b.drag(g.X+30, g.Y+8, z.cx(), z.cy(), input.MouseButtonLeft, 0, nil)
-	b.waitForShowing("the refusal hint", `document.querySelector('.statusbar').textContent.includes('into itself')`, `document.querySelector('.statusbar').textContent`)
+	b.waitForShowing("the refusal on the canvas", `(document.querySelector('[data-notice="canvas"]')||{}).textContent?.includes('into itself')`, `document.querySelector('.statusbar').textContent`)
 	if b.code() != before {
 		t.Error("moving a Parallel into itself changed the code")
 	}

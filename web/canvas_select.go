@@ -33,8 +33,10 @@ type canvasState struct {
 	// copyArmed is set by a Ctrl+C or Ctrl+X on the canvas: the copy or cut
 	// event that follows carries the states.
 	copyArmed bool
-	// notice is a message shown on the canvas (e.g. why a paste failed).
-	notice string
+	// notice is a message shown on the canvas (e.g. why a paste failed),
+	// about the document noticeDoc.
+	notice    string
+	noticeDoc *document
 	// pastePending is set from a Ctrl+V until its paste event (or the
 	// fallback) handles it.
 	pastePending int

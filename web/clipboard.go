@@ -174,12 +174,15 @@ func (s *Studio) pasteText(ctx app.Context, text string) {
 // next action on the canvas.
 func (s *Studio) notify(msg string) {
 	s.cv.notice = msg
+	s.cv.noticeDoc = s.doc
 	s.hint = msg
 }
 
 // renderCanvasNotice shows the canvas's message.
 func (s *Studio) renderCanvasNotice() app.UI {
-	return when(s.cv.notice != "", func() app.UI {
+	// A notice belongs to the document it was about: opening another one
+	// drops it.
+	return when(s.cv.notice != "" && s.cv.noticeDoc == s.doc, func() app.UI {
 		return app.Div().Class("canvas-notice").DataSet("notice", "canvas").Attr("role", "alert").Body(
 			app.Span().Text(s.cv.notice),
 			app.Button().Class("btn icon").Aria("label", "Dismiss").Text("×").
