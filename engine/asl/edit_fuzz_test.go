@@ -12,6 +12,8 @@ func FuzzEdits(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
 	f.Add([]byte{3, 13, 0, 9, 9, 2, 5, 1, 7, 7, 7, 4, 4, 12, 11, 10, 6, 8})
 	f.Add([]byte{2, 11, 3, 12, 1, 0, 1, 9, 4, 4, 2, 10, 0, 5, 3, 6})
+	f.Add([]byte{1, 0, 15, 1, 2, 3, 0, 19, 1, 0, 2, 0, 21, 0, 1, 1, 1, 0, 22, 0, 2, 0, 18, 3, 0})
+	f.Add([]byte{2, 0, 16, 1, 0, 1, 0, 17, 5, 1, 0, 20, 0, 1, 0, 21, 2, 3, 0, 1, 1})
 	f.Fuzz(fuzzEditsBody)
 }
 
@@ -45,7 +47,7 @@ func fuzzEditsBody(t *testing.T, prog []byte) {
 		newName := UniqueName(doc, "New")
 		state := &Value{Kind: Object, Fields: []*Field{{Key: "Type", Value: NewString(types[next()%len(types)])}}}
 		var err error
-		switch next() % 15 {
+		switch next() % 23 {
 		case 0:
 			err = InsertAfter(doc, pick(), newName, state)
 		case 1:
@@ -76,6 +78,30 @@ func fuzzEditsBody(t *testing.T, prog []byte) {
 			err = Rename(doc, pick(), pick())
 		case 14:
 			err = InsertAfter(doc, pick(), pick(), state)
+		case 15:
+			err = MoveOnTransition(doc, pick(), pick(), pick())
+		case 16:
+			err = MoveIntoBranch(doc, pick(), pick(), next()%3)
+		case 17:
+			err = MoveIntoProcessor(doc, pick(), pick())
+		case 18:
+			err = MoveToDefault(doc, pick(), pick())
+		case 19:
+			err = MoveOntoRule(doc, pick(), pick(), next()%3)
+		case 20:
+			err = InsertOnRule(doc, pick(), next()%3, newName, state)
+		case 21:
+			var clip *Value
+			if clip, err = CopyStates(doc, []string{pick(), pick()}[:1+next()%2]); err == nil {
+				after := []string{"", pick()}[next()%2]
+				if next()%2 == 0 {
+					_, err = PasteStates(doc, after, clip.Get("States"), str(clip.Get("StartAt")))
+				} else {
+					_, err = PasteStatesLoose(doc, after, clip.Get("States"), str(clip.Get("StartAt")))
+				}
+			}
+		case 22:
+			err = RemoveStates(doc, []string{pick(), pick()})
 		}
 		after := PrintJSON(doc)
 		if err != nil {
