@@ -205,6 +205,16 @@ func TestCanvasMultiSelectAndDelete(t *testing.T) {
 	b.waitFor("the drag to pan", `document.getElementById('viewport').getAttribute('transform') !== `+jsString(before))
 	b.waitSelected()
 
+	// The middle button pans even from a state, which stays where it is.
+	code := b.code()
+	before = eval[string](b, `document.getElementById('viewport').getAttribute('transform')`)
+	o := b.rectOf(stateSel("Order complete"))
+	b.drag(o.cx(), o.cy(), o.cx()+80, o.cy()-40, input.MouseButtonMiddle, 0, nil)
+	b.waitFor("the middle drag to pan", `document.getElementById('viewport').getAttribute('transform') !== `+jsString(before))
+	if b.code() != code {
+		t.Error("a middle-button drag from a state changed the code")
+	}
+
 	// The help lists the gestures.
 	b.do("open the help", chromedp.Click(chromedp.CSS(`button[aria-label="Canvas help"]`)))
 	b.waitFor("the help", `(document.querySelector('[data-canvas-help]')||{}).textContent?.includes('Shift+drag')`)
