@@ -334,6 +334,16 @@ func TestCanvasDragStateToAnotherPlace(t *testing.T) {
 		t.Error("a refused move changed the code")
 	}
 
+	// chromedp's own drag and drop moves a state too.
+	b.do("drag a state with chromedp", chromedp.DragAndDrop(chromedp.CSS(stateSel("Approve automatically")), chromedp.CSS(`[data-dropzone="edge:Validate order|Route by total"]`)))
+	root = b.waitModel("Approve automatically moved", func(r *asl.Value) bool { return stateNext(r, "Validate order") == "Approve automatically" })
+	if got := stateNext(root, "Approve automatically"); got != "Route by total" {
+		t.Errorf("Approve automatically goes to %q, want Route by total", got)
+	}
+	if got, _ := root.Get("States").Get("Route by total").Get("Choices").Items[1].Get("Next").StringValue(); got != "Order complete" {
+		t.Errorf("rule 1 goes to %q, want Order complete", got)
+	}
+
 	// A Parallel cannot go into its own branch.
 	b.openExample("parallel-fan-out")
 	b.waitFor("the example", `!document.querySelector('[data-example]') && !!document.querySelector('[data-state="Gather customer data"]')`)
