@@ -30,19 +30,67 @@ const (
 	streamedLoaderNew = `fetch("` + wasmURL + `")`
 )
 
+// On a first visit the service worker's install downloads and caches the
+// whole site again, app.wasm included, while the page is still compiling and
+// starting it: go-app's app.js registers it as it starts (workerInitOld).
+// workerInitNew registers it once the studio is ready (body[data-ready]),
+// or after workerDelayMs when the app never gets there.
+const (
+	workerInitOld   = "\ngoappInitServiceWorker();\n"
+	workerInitNew   = "\ngoappInitServiceWorkerWhenReady();\n"
+	workerDelayMs   = "10000"
+	workerWhenReady = `
+// build-static: register the service worker once the app is ready.
+function goappInitServiceWorkerWhenReady() {
+  let started = false;
+  const start = () => {
+    if (!started) {
+      started = true;
+      goappInitServiceWorker();
+    }
+  };
+  const ready = () => document.body && document.body.dataset.ready === "true";
+  if (ready()) {
+    start();
+    return;
+  }
+  const obs = new MutationObserver(() => {
+    if (ready()) {
+      obs.disconnect();
+      start();
+    }
+  });
+  const watch = () => obs.observe(document.body, { attributes: true, attributeFilter: ["data-ready"] });
+  if (document.body) {
+    watch();
+  } else {
+    document.addEventListener("DOMContentLoaded", watch);
+  }
+  setTimeout(start, ` + workerDelayMs + `);
+}
+`
+)
+
 // streamWasmLoader rewrites the app.js that GenerateStaticWebsite wrote in
-// out to compile app.wasm straight from its response.
+// out to compile app.wasm straight from its response, and to register the
+// service worker once the app is ready.
 func streamWasmLoader(out string) error {
 	p := filepath.Join(out, "app.js")
 	b, err := os.ReadFile(p)
 	if err != nil {
 		return err
 	}
-	if bytes.Contains(b, []byte(streamedLoaderNew)) && !bytes.Contains(b, []byte(streamedLoaderOld)) {
-		return nil
+	for _, r := range []struct{ old, new, add string }{
+		{streamedLoaderOld, streamedLoaderNew, ""},
+		{workerInitOld, workerInitNew, workerWhenReady},
+	} {
+		if bytes.Contains(b, []byte(r.new)) && !bytes.Contains(b, []byte(r.old)) {
+			continue
+		}
+		if bytes.Count(b, []byte(r.old)) != 1 {
+			return fmt.Errorf("%s: go-app's app.js no longer has %q once; update build_static_loader.go", p, r.old)
+		}
+		b = append(bytes.Replace(b, []byte(r.old), []byte(r.new), 1), r.add...)
 	}
-	if bytes.Count(b, []byte(streamedLoaderOld)) != 1 {
-		return fmt.Errorf("%s: go-app's loader no longer calls %s once; update build_static_loader.go", p, streamedLoaderOld)
-	}
-	return os.WriteFile(p, bytes.Replace(b, []byte(streamedLoaderOld), []byte(streamedLoaderNew), 1), 0o644)
+	return os.WriteFile(p, b, 0o644)
 }

@@ -25,9 +25,18 @@ func TestBuildStaticStreamsWasm(t *testing.T) {
 	if strings.Contains(string(js), streamedLoaderOld) {
 		t.Errorf("app.js still calls %s", streamedLoaderOld)
 	}
+	// The service worker registers once the app is ready.
+	if strings.Contains(string(js), workerInitOld) || !strings.Contains(string(js), workerInitNew) ||
+		!strings.Contains(string(js), "function goappInitServiceWorkerWhenReady()") {
+		t.Error("app.js does not defer the service worker's registration until the app is ready")
+	}
 	// A second build over the same site keeps the rewritten loader.
 	if err := streamWasmLoader(out); err != nil {
 		t.Errorf("rewriting a rewritten app.js: %v", err)
+	}
+	again, _ := os.ReadFile(filepath.Join(out, "app.js"))
+	if string(again) != string(js) {
+		t.Error("rewriting a rewritten app.js changed it")
 	}
 	// A loader that changed shape is reported, not silently kept.
 	other := t.TempDir()
