@@ -1,0 +1,303 @@
+//go:build e2e && bench && perfprobe
+
+package e2e
+
+// Profiling probes for the web figures of issue 6 (not part of make test or
+// make bench; they assert nothing, they explain). Run against a site:
+//
+//	ASLSTUDIO_WEB=/tmp/x-build/web go test -count=1 -tags 'e2e bench perfprobe' -run 'TestProbeLoad|TestProbeEdit' -v ./e2e/
+//
+// TestProbeLoad prints, for a first visit and two reloads, when app.wasm
+// was fetched, compiled (instantiated), when Go's main ran and when the
+// studio was ready, with the renderer's CPU time; TestProbeEdit times seven
+// deletes on a 200-state workflow with the main thread's CPU time of each.
+// PROBE_PROFILE=1 adds a V8 CPU profile (self and inclusive time per
+// function; build app.wasm without -ldflags=-s to see Go function names),
+// PROBE_OUT=DIR writes the .cpuprofile files (Chrome DevTools opens them).
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+)
+
+const probeHooks = `(() => {
+  const p = window.__p = {marks: []};
+  const mark = (n) => p.marks.push([n, performance.now()]);
+  const is = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = function(r, io) {
+    mark('instantiateStreaming called');
+    return is.call(this, r, io).then(x => { mark('instantiated'); return x; }, e => { mark('instantiate failed ' + e); throw e; });
+  };
+  const ins = WebAssembly.instantiate;
+  WebAssembly.instantiate = function(b, io) {
+    mark('instantiate(buffer) called');
+    return ins.call(this, b, io).then(x => { mark('instantiated(buffer)'); return x; });
+  };
+  let G;
+  Object.defineProperty(window, 'Go', {configurable: true, get() { return G; }, set(v) {
+    G = v; mark('wasm_exec loaded');
+    const run = v.prototype.run;
+    v.prototype.run = function(i) { mark('go.run'); return run.call(this, i); };
+  }});
+  document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
+  window.addEventListener('load', () => mark('load'));
+})();`
+
+func (b *browser) profile(what string, f func()) *profiler.Profile {
+	b.do("profiler start", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
+			return err
+		}
+		if _, err := chromedp.Call(ctx, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 200}); err != nil {
+			return err
+		}
+		_, err := chromedp.Call(ctx, profiler.Start, cdp.Empty{})
+		return err
+	}))
+	f()
+	var prof *profiler.Profile
+	b.do("profiler stop", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		r, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
+		prof = r.Profile
+		return err
+	}))
+	if dir := os.Getenv("PROBE_OUT"); dir != "" {
+		j, _ := json.Marshal(prof)
+		os.WriteFile(dir+"/"+what+".cpuprofile", j, 0o644)
+	}
+	return prof
+}
+
+// summarize prints self and inclusive time per function.
+func summarize(t *testing.T, prof *profiler.Profile, top int) {
+	summarizeAll(t, []*profiler.Profile{prof}, top)
+}
+
+func summarizeAll(t *testing.T, profs []*profiler.Profile, top int) {
+	self := map[string]float64{}
+	incl := map[string]float64{}
+	total := 0.0
+	for _, prof := range profs {
+		total += summarize1(prof, self, incl)
+	}
+	t.Logf("profile: %.0f ms sampled", total)
+	printTop(t, self, incl, top)
+}
+
+func summarize1(prof *profiler.Profile, self, incl map[string]float64) float64 {
+	dt := map[int64]float64{}
+	for i, s := range prof.Samples {
+		d := 0.0
+		if i+1 < len(prof.TimeDeltas) {
+			d = float64(prof.TimeDeltas[i+1]) / 1000
+		}
+		dt[s] += d
+	}
+	nodes := map[int64]*profiler.ProfileNode{}
+	for _, n := range prof.Nodes {
+		nodes[n.ID] = n
+	}
+	name := func(n *profiler.ProfileNode) string {
+		f := n.CallFrame.FunctionName
+		if f == "" {
+			f = "(anon)"
+		}
+		u := n.CallFrame.URL
+		if i := strings.LastIndex(u, "/"); i >= 0 {
+			u = u[i+1:]
+		}
+		if strings.HasPrefix(n.CallFrame.URL, "wasm://") {
+			u = "wasm"
+		}
+		return f + " [" + u + "]"
+	}
+	onStack := map[string]int{}
+	var walk func(id int64) float64
+	walk = func(id int64) float64 {
+		n := nodes[id]
+		nm := name(n)
+		onStack[nm]++
+		tot := dt[id]
+		self[nm] += dt[id]
+		for _, c := range n.Children {
+			tot += walk(c)
+		}
+		onStack[nm]--
+		if onStack[nm] == 0 {
+			incl[nm] += tot
+		}
+		return tot
+	}
+	return walk(prof.Nodes[0].ID)
+}
+
+func printTop(t *testing.T, self, incl map[string]float64, top int) {
+	type kv struct {
+		k string
+		v float64
+	}
+	list := func(m map[string]float64) []kv {
+		var out []kv
+		for k, v := range m {
+			out = append(out, kv{k, v})
+		}
+		sort.Slice(out, func(i, j int) bool { return out[i].v > out[j].v })
+		if len(out) > top {
+			out = out[:top]
+		}
+		return out
+	}
+	var sb strings.Builder
+	sb.WriteString("SELF:\n")
+	for _, e := range list(self) {
+		fmt.Fprintf(&sb, "  %8.1f  %s\n", e.v, e.k)
+	}
+	sb.WriteString("INCLUSIVE:\n")
+	for _, e := range list(incl) {
+		fmt.Fprintf(&sb, "  %8.1f  %s\n", e.v, e.k)
+	}
+	t.Log("\n" + sb.String())
+}
+
+func TestProbeLoad(t *testing.T) {
+	b := newBrowser(t)
+	b.do("perf enable", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks})
+		return err
+	}))
+	b.do("hooks", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeHooks})
+		return err
+	}))
+	for i := range 3 {
+		var prof *profiler.Profile
+		f := func() {
+			if i == 0 {
+				b.open("/")
+			} else {
+				b.do("reload", chromedp.Reload())
+				b.waitReady()
+			}
+		}
+		if os.Getenv("PROBE_PROFILE") != "" {
+			prof = b.profile("load"+strconv.Itoa(i), f)
+		} else {
+			f()
+		}
+		info := eval[string](b, `JSON.stringify({
+			ready: document.body.dataset.readyMs, main: window.aslMainMs,
+			marks: window.__p.marks.map(m => m[0] + ' ' + m[1].toFixed(0)),
+			nav: (e => ({responseEnd: e.responseEnd.toFixed(0), dcl: e.domContentLoadedEventEnd.toFixed(0), load: e.loadEventEnd.toFixed(0)}))(performance.getEntriesByType('navigation')[0]),
+			res: performance.getEntriesByType('resource').map(r => r.name.replace(location.origin, '') + ' start ' + r.startTime.toFixed(0) + ' reqStart ' + r.requestStart.toFixed(0) + ' respStart ' + r.responseStart.toFixed(0) + ' end ' + r.responseEnd.toFixed(0) + ' transfer ' + r.transferSize + ' enc ' + r.encodedBodySize + ' dec ' + r.decodedBodySize),
+		}, null, 1)`)
+		if os.Getenv("PROBE_VERBOSE") != "" {
+			t.Logf("visit %d: %s", i, info)
+		}
+		sum := eval[string](b, `(() => {
+			const m = Object.fromEntries(window.__p.marks.map(x => [x[0], x[1].toFixed(0)]));
+			const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('/web/app.wasm'));
+			return 'ready ' + Number(document.body.dataset.readyMs).toFixed(0) + ' main ' + (window.aslMainMs||0).toFixed(0) + ' instantiated ' + m['instantiated'] +
+			  ' | wasm fetch ' + (w ? w.startTime.toFixed(0) + '-' + w.responseEnd.toFixed(0) + ' enc ' + w.encodedBodySize : '?') + ' | scripts ' + m['wasm_exec loaded'] + ' dcl ' + m['DOMContentLoaded'];
+		})()`)
+		cpu, task, script, layout := b.metrics()
+		t.Logf("SUMMARY visit %d: %s | renderer CPU %.0f ms, main-thread task CPU %.0f (script %.0f, layout %.0f)", i, sum, cpu, task, script, layout)
+		if prof != nil {
+			summarize(t, prof, 45)
+		}
+	}
+}
+
+// metrics returns the renderer's CPU time (ProcessTime) and main-thread
+// task time (TaskDuration), in ms.
+func (b *browser) metrics() (cpu, task, script, layout float64) {
+	b.do("metrics", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		r, err := chromedp.Call(ctx, performance.GetMetrics, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		for _, m := range r.Metrics {
+			switch m.Name {
+			case "ProcessTime":
+				cpu = m.Value * 1000
+			case "TaskDuration":
+				task = m.Value * 1000
+			case "ScriptDuration":
+				script = m.Value * 1000
+			case "LayoutDuration":
+				layout = m.Value * 1000
+			}
+		}
+		return nil
+	}))
+	return
+}
+
+func TestProbeEdit(t *testing.T) {
+	b := newBrowser(t)
+	b.do("perf enable", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks})
+		return err
+	}))
+	b.open("/")
+	b.replaceCode(bigWorkflow(200))
+	b.waitFor("200 states", `document.querySelectorAll('[data-state]').length === 200`)
+	var edits, cpus, tasks []float64
+	var profs []*profiler.Profile
+	run := func() {
+		for i := range 7 {
+			name := "Step " + strconv.Itoa(2*i+1)
+			eval[bool](b, `document.querySelector('[data-state="`+name+`"]').dispatchEvent(new PointerEvent('pointerdown', {bubbles: true})) || true`)
+			b.waitFor("selection", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "`+name+`"`)
+			b.do("blur", chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur && document.activeElement.blur()`))
+			measure := func() float64 {
+				return eval[float64](b, `new Promise(resolve => {
+			const t0 = performance.now();
+			document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 'Delete', bubbles: true}));
+			const t1 = performance.now();
+			const code = document.querySelector('`+codeSel+`');
+			const check = () => {
+				if (!document.querySelector('[data-state="`+name+`"]') && !code.value.includes('"`+name+`"')) {
+					window.__lastSync = t1 - t0;
+					resolve(performance.now() - t0);
+				} else {
+					setTimeout(check, 0);
+				}
+			};
+			check();
+		})`, chromedp.EvalAwaitPromise)
+			}
+			var ms float64
+			c0, t0, s0, l0 := b.metrics()
+			if os.Getenv("PROBE_PROFILE") != "" {
+				profs = append(profs, b.profile("edit"+strconv.Itoa(i), func() { ms = measure() }))
+			} else {
+				ms = measure()
+			}
+			c1, t1, s1, l1 := b.metrics()
+			t.Logf("edit %d: renderer CPU %.1f ms, main-thread task CPU %.1f ms (script %.1f, layout %.1f)", i, c1-c0, t1-t0, s1-s0, l1-l0)
+			cpus = append(cpus, c1-c0)
+			tasks = append(tasks, t1-t0)
+			sync := eval[float64](b, `window.__lastSync`)
+			t.Logf("edit %d: %.1f ms (synchronous part of the keydown %.1f ms)", i, ms, sync)
+			edits = append(edits, ms)
+		}
+	}
+	run()
+	if len(profs) > 0 {
+		summarizeAll(t, profs, 70)
+	}
+	t.Logf("median %.1f", median(edits))
+	t.Logf("CPUMEDIAN renderer CPU %.1f ms, main-thread tasks %.1f ms", median(cpus), median(tasks))
+}
