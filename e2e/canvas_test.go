@@ -88,16 +88,6 @@ func (b *browser) drag(x0, y0, x1, y1 float64, button input.MouseButton, mods in
 	b.mouse(input.DispatchMouseEventTypeMouseReleased, x1, y1, button, mods)
 }
 
-// selectedOnCanvas lists the states drawn as selected, in DOM order.
-func (b *browser) selectedOnCanvas() []string {
-	b.t.Helper()
-	s := eval[string](b, `[...document.querySelectorAll('[data-state]')].filter(e => (e.getAttribute('data-part')||'').split(' ').includes('selected')).map(e => e.dataset.state).join('|')`)
-	if s == "" {
-		return nil
-	}
-	return strings.Split(s, "|")
-}
-
 // waitSelected waits until exactly the states of want are drawn selected.
 func (b *browser) waitSelected(want ...string) {
 	b.t.Helper()

@@ -229,7 +229,7 @@ func (s *Studio) startPaste(ctx app.Context, seq int) {
 // clipboard data; a paste takes the event's text.
 func (s *Studio) listenClipboard(ctx app.Context) func() {
 	doc := app.Window().Get("document")
-	onCopy := func(cut bool) app.Func {
+	onCopy := func() app.Func {
 		return app.FuncOf(func(this app.Value, args []app.Value) any {
 			e := app.Event{Value: args[0]}
 			if !s.cv.copyArmed || inField(e) || len(s.selectedStates()) == 0 {
@@ -248,7 +248,7 @@ func (s *Studio) listenClipboard(ctx app.Context) func() {
 			return nil
 		})
 	}
-	copyFn, cutFn := onCopy(false), onCopy(true)
+	copyFn, cutFn := onCopy(), onCopy()
 	pasteFn := app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := app.Event{Value: args[0]}
 		if inField(e) {
