@@ -73,7 +73,10 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 				return app.Button().Class("insp-tab"+map[bool]string{true: " active", false: ""}[t.id == tab]).
 					Attr("role", "tab").Aria("selected", t.id == tab).DataSet("tab", t.id).
 					Aria("label", t.label).Title(t.label).
-					OnClick(func(ctx app.Context, e app.Event) { s.insp.tab = t.id }, t.id).
+					OnClick(func(ctx app.Context, e app.Event) {
+						s.insp.tab = t.id
+						s.forgetFailedShapes()
+					}, t.id).
 					Body(
 						app.Text(t.short),
 						when(counts[t.id] > 0, func() app.UI {
@@ -89,6 +92,17 @@ func (s *Studio) renderStateInspector(st asl.State) app.UI {
 		app.Div().Class("insp-body").Attr("role", "tabpanel").DataSet("tab-panel", tab).Body(body),
 		s.renderDiagnostics(s.doc.diagsFor(name), "Problems in this state"),
 	)
+}
+
+// workflowDiags shows beside a workflow field the diagnostics about it.
+func (s *Studio) workflowDiags(key string) app.UI {
+	var out []validate.Diagnostic
+	for _, d := range s.doc.Diags {
+		if d.Path == "/"+key || strings.HasPrefix(d.Path, "/"+key+"/") {
+			out = append(out, d)
+		}
+	}
+	return inlineDiags("", out)
 }
 
 // workflowQL is the workflow's query language.
@@ -292,13 +306,13 @@ func (s *Studio) renderWorkflowInspector() app.UI {
 		field("Comment", "Comment", app.Textarea().DataSet("field", "Comment").Aria("label", "Workflow comment").Text(comment).
 			OnChange(func(ctx app.Context, e app.Event) {
 				s.setTopField(ctx, "Comment", optString(ctx.JSSrc().Get("value").String()))
-			})),
+			}), s.workflowDiags("Comment")),
 		field("StartAt", "Start at", app.Select().DataSet("field", "StartAt").Aria("label", "Start at").
 			OnChange(func(ctx app.Context, e app.Event) {
 				s.setTopField(ctx, "StartAt", asl.NewString(ctx.JSSrc().Get("value").String()))
 			}).Body(app.Range(tops).Slice(func(i int) app.UI {
 			return app.Option().Value(tops[i]).Selected(tops[i] == startAt).Text(tops[i])
-		}))),
+		})), s.workflowDiags("StartAt")),
 		field("QueryLanguage", "Query language", app.Select().DataSet("field", "QueryLanguage").Aria("label", "Query language").
 			OnChange(func(ctx app.Context, e app.Event) {
 				v := ctx.JSSrc().Get("value").String()
@@ -310,7 +324,7 @@ func (s *Studio) renderWorkflowInspector() app.UI {
 			}).Body(
 			app.Option().Value(asl.JSONPath).Selected(ql != asl.JSONata).Text("JSONPath"),
 			app.Option().Value(asl.JSONata).Selected(ql == asl.JSONata).Text("JSONata"),
-		)),
+		), s.workflowDiags("QueryLanguage")),
 		field("TimeoutSeconds", "Timeout (seconds)", app.Input().Type("number").Attr("min", "1").Value(timeout).
 			DataSet("field", "TimeoutSeconds").Aria("label", "Workflow timeout in seconds").
 			OnChange(func(ctx app.Context, e app.Event) {
@@ -320,7 +334,7 @@ func (s *Studio) renderWorkflowInspector() app.UI {
 					return
 				}
 				s.setTopField(ctx, "TimeoutSeconds", asl.NewNumber(v))
-			})),
+			}), s.workflowDiags("TimeoutSeconds")),
 		s.renderDiagnostics(s.doc.Diags, "Problems"),
 	)
 }

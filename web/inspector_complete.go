@@ -35,8 +35,9 @@ func (s *Studio) actionShapes(resource string) *shapeLoad {
 	ctx := s.ctx
 	actionsCatalog.load(ctx, func(c *catalog.Catalog, err error) {
 		if err != nil {
+			// Kept as failed (no retry on every render); opening a tab
+			// again retries (forgetFailedShapes).
 			l.done, l.err = true, err.Error()
-			delete(s.insp.shapes, resource) // try again next time
 			return
 		}
 		ctx.Async(func() {
@@ -50,6 +51,16 @@ func (s *Studio) actionShapes(resource string) *shapeLoad {
 		})
 	})
 	return l
+}
+
+// forgetFailedShapes drops the failed catalog look-ups, so that they are
+// tried again (the catalog may be reachable now).
+func (s *Studio) forgetFailedShapes() {
+	for r, l := range s.insp.shapes {
+		if l.done && l.err != "" {
+			delete(s.insp.shapes, r)
+		}
+	}
 }
 
 // lookupShapes fetches the service of resource if needed and lists its
@@ -199,7 +210,7 @@ func (s *Studio) renderMemberSuggestions(name, key, resource string, payload *as
 			return app.Option().Value(m.Name).Label(memberLabel(m))
 		})),
 		app.Input().Type("search").Class("suggest-filter").Attr("list", listID).Attr("autocomplete", "off").
-			Placeholder("Type a parameter, Enter adds it").Aria("label", "Find a parameter").
+			Placeholder("Find a parameter (Enter adds)").Aria("label", "Find a parameter").
 			Disabled(blocked).
 			OnInput(func(ctx app.Context, e app.Event) {
 				s.insp.filter = ctx.JSSrc().Get("value").String()

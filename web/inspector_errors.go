@@ -32,7 +32,7 @@ func (s *Studio) renderErrorHandling(name string, st asl.State, jsonata bool) ap
 			app.Button().Class("btn").Aria("label", "Add a retrier").Text("+ Add retrier").
 				OnClick(func(ctx app.Context, e app.Event) {
 					s.editState(ctx, name, "/Retry", func(st *asl.Value) error {
-						appendItem(st, "Retry", newRetrier(st))
+						addErrorEntry(st, "Retry", newRetrier(st))
 						return nil
 					})
 				}, name),
@@ -54,7 +54,7 @@ func (s *Studio) renderErrorHandling(name string, st asl.State, jsonata bool) ap
 						if next == "" {
 							return fmt.Errorf("a catcher needs a state to go to: add one first")
 						}
-						appendItem(st, "Catch", newCatcher(st, next, jsonata))
+						addErrorEntry(st, "Catch", newCatcher(st, next, jsonata))
 						return nil
 					})
 				}, name, jsonata),

@@ -385,6 +385,26 @@ func appendItem(st *asl.Value, key string, v *asl.Value) {
 	a.Items = append(a.Items, v)
 }
 
+// addErrorEntry adds a Retry or Catch entry: before the last one when that
+// one catches States.ALL (which must stay last), else at the end. It
+// returns the new entry's index.
+func addErrorEntry(st *asl.Value, key string, v *asl.Value) int {
+	a := st.Get(key)
+	if a == nil || a.Kind != asl.Array || len(a.Items) == 0 {
+		appendItem(st, key, v)
+		return len(st.Get(key).Items) - 1
+	}
+	last := len(a.Items) - 1
+	for _, n := range errorNames(a.Items[last]) {
+		if n == "States.ALL" {
+			a.Items = append(a.Items[:last:last], v, a.Items[last])
+			return last
+		}
+	}
+	a.Items = append(a.Items, v)
+	return len(a.Items) - 1
+}
+
 // addChoiceRule appends a rule going to next to a Choice state.
 func addChoiceRule(st *asl.Value, next string, jsonata bool) {
 	r := asl.NewObject()

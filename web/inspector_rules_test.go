@@ -266,6 +266,22 @@ func TestRetryCatchEdits(t *testing.T) {
 	if err := setPathField(c, "ResultPath", "error"); err == nil {
 		t.Error("a ResultPath without $ was accepted")
 	}
+	// States.ALL stays last: a new entry goes before it.
+	if i := addErrorEntry(st, "Catch", newCatcher(st, "Other", false)); i != 0 {
+		t.Errorf("the new catcher is at %d, want 0 (before the States.ALL one)", i)
+	}
+	if got := errorNames(st.Get("Catch").Items[1]); !slices.Equal(got, []string{"States.ALL"}) {
+		t.Errorf("the last catcher catches %v, want States.ALL", got)
+	}
+	if got := errorNames(st.Get("Catch").Items[0]); !slices.Equal(got, []string{"States.TaskFailed"}) {
+		t.Errorf("the new catcher catches %v", got)
+	}
+	if i := addErrorEntry(st, "Catch", newCatcher(st, "Other", false)); i != 1 || len(st.Get("Catch").Items) != 3 {
+		t.Errorf("the third catcher is at %d", i)
+	}
+	removeItem(st, "/Catch", 0, true)
+	removeItem(st, "/Catch", 0, true)
+	c = st.Get("Catch").Items[0]
 	if err := removeItem(st, "/Catch", 0, true); err != nil || st.Has("Catch") {
 		t.Errorf("removing the last catcher leaves %s (%v)", compact(st), err)
 	}
