@@ -479,3 +479,40 @@ func TestSAMFolderDrop(t *testing.T) {
 		}
 	}
 }
+
+// A plain definition gets a SAM template (sam new): the template tab shows
+// it, Download writes it, and the recent list reopens it as a template.
+func TestSAMGenerateTemplate(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	states := asl.StateNames(b.model())
+	b.do("generate a template", chromedp.Click(chromedp.CSS(`button[aria-label="Generate SAM template"]`)))
+	b.waitFor("the template tab", `document.querySelector('[data-tab].active')?.dataset.tab === "sam" && !!document.querySelector('[data-code="sam"] .cm-content')`)
+	code := b.code()
+	tmpl, err := sam.Parse("template.yaml", []byte(code), nil)
+	if err != nil {
+		t.Fatalf("the generated template does not parse: %v\n%s", err, code)
+	}
+	m := tmpl.StateMachines[0]
+	if m.Err != nil || m.Type != sam.ServerlessStateMachine || m.DefinitionVia != sam.ViaDefinition {
+		t.Fatalf("generated state machine: %+v", m)
+	}
+	if got := asl.StateNames(m.Definition); strings.Join(got, "|") != strings.Join(states, "|") {
+		t.Errorf("the template's definition has states %v, want %v", got, states)
+	}
+	b.screenshot("sam-generated")
+	dir := b.downloads()
+	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	if got := b.waitDownload(dir, "template.yaml"); got != code {
+		t.Error("the download is not the template shown")
+	}
+
+	// Another document replaces it; the recent list brings the template back.
+	b.do("new document", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.waitFor("the new document", `!document.querySelector('[data-sam-template]')`)
+	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.waitFor("the recent template", `document.querySelector('[data-recent="0"]')?.getAttribute('aria-label').includes('template.yaml')`)
+	b.do("reopen it", chromedp.Click(chromedp.CSS(`[data-recent="0"]`)))
+	b.waitFor("the template reopened", `document.querySelector('[data-sam-template]')?.dataset.samMachine === "`+m.ID+`"`)
+	b.waitState(states[0], true)
+}
