@@ -416,3 +416,63 @@ func TestInspectorParameterCompletion(t *testing.T) {
 		}
 	}
 }
+
+func TestInspectorJSONataStates(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("jsonata-variables")
+	const choice = "Large invoice?"
+	b.waitState(choice, true)
+	b.inspect(choice)
+	rule := insp + ` [data-rule="/Choices/0"]`
+	if eval[bool](b, `!!document.querySelector('`+rule+` [data-field="Variable"]')`) {
+		t.Error("a JSONata rule offers a Variable")
+	}
+	cond := func(r *asl.Value, i int) string {
+		cs := items(stateOf(r, choice).Get("Choices"))
+		if len(cs) <= i {
+			return ""
+		}
+		return string(asl.AppendCompactJSON(nil, cs[i].Get("Condition")))
+	}
+	// An expression typed without {% %} is wrapped in them.
+	b.typeInto(rule+` [data-field="Condition"]`, "$states.input.total >= 500")
+	b.waitCode("the new Condition", func(r *asl.Value) bool { return cond(r, 0) == `"{% $states.input.total >= 500 %}"` })
+	b.click("add a rule", insp+` button[aria-label="Add a rule"]`)
+	root := b.waitCode("a second rule", func(r *asl.Value) bool { return cond(r, 1) != "" })
+	if r := items(stateOf(root, choice).Get("Choices"))[1]; r.Has("Variable") {
+		t.Errorf("the new JSONata rule has a Variable: %s", asl.AppendCompactJSON(nil, r))
+	}
+
+	// A JSONata Task: Arguments and Output, no Parameters; a catcher
+	// without ResultPath.
+	const task = "Look up tax rate"
+	b.inspect(task)
+	b.inspTab("io")
+	for sel, want := range map[string]bool{`textarea[data-field="Arguments"]`: true, `textarea[data-field="Output"]`: true, `textarea[data-field="Parameters"]`: false, `[data-field="InputPath"]`: false} {
+		if got := eval[bool](b, `!!document.querySelector('`+insp+` `+sel+`')`); got != want {
+			t.Errorf("%s shown: %v, want %v", sel, got, want)
+		}
+	}
+	b.inspTab("errors")
+	before := items(stateOf(b.model(), task).Get("Catch"))
+	if len(before) != 1 || !slices.Equal(errNames(before[0]), []string{"States.ALL"}) {
+		t.Fatalf("the example's task should have one catcher of States.ALL, it has %s", asl.AppendCompactJSON(nil, stateOf(b.model(), task).Get("Catch")))
+	}
+	b.click("add a catcher", insp+` button[aria-label="Add a catcher"]`)
+	root = b.waitCode("a second catcher", func(r *asl.Value) bool { return len(items(stateOf(r, task).Get("Catch"))) == 2 })
+	cs := items(stateOf(root, task).Get("Catch"))
+	if c := cs[0]; c.Has("ResultPath") || slices.Contains(errNames(c), "States.ALL") {
+		t.Errorf("the new JSONata catcher is %s (want no ResultPath, not States.ALL)", asl.AppendCompactJSON(nil, c))
+	}
+	if !slices.Equal(errNames(cs[1]), []string{"States.ALL"}) {
+		t.Errorf("the States.ALL catcher is no longer last: %s", asl.AppendCompactJSON(nil, stateOf(root, task).Get("Catch")))
+	}
+	b.typeJSON(insp+` [data-catcher="0"] textarea[data-field="Output"]`, `"{% $states.errorOutput %}"`)
+	b.waitCode("the catcher's Output", func(r *asl.Value) bool {
+		s, _ := items(stateOf(r, task).Get("Catch"))[0].Get("Output").StringValue()
+		return s == "{% $states.errorOutput %}"
+	})
+	b.waitForShowing("the edited workflow to be valid", `document.querySelector('[data-validation]').dataset.validation === "valid"`,
+		`document.querySelector('[data-validation]').textContent`)
+}
