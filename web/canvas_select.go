@@ -3,6 +3,7 @@ package web
 import (
 	"math"
 	"sort"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -37,9 +38,11 @@ type canvasState struct {
 	// about the document noticeDoc.
 	notice    string
 	noticeDoc *document
-	// pastePending is set from a Ctrl+V until its paste event (or the
-	// fallback) handles it.
-	pastePending int
+	// pasteKey numbers the Ctrl+V presses (the last at pasteKeyAt), and
+	// pasteServed is the last one pasted, by its paste event or by the
+	// fallback, so that none is pasted twice.
+	pasteKey, pasteServed int
+	pasteKeyAt            time.Time
 	// split holds the pane sizes (CSS pixels; 0 = default).
 	split splitSizes
 	// splitLoaded is set once the remembered sizes were read.

@@ -17,7 +17,7 @@ import (
 
 // pasteFallbackDelay is how long a Ctrl+V waits for the browser's paste
 // event before it reads the clipboard itself.
-const pasteFallbackDelay = 80 * time.Millisecond
+const pasteFallbackDelay = 150 * time.Millisecond
 
 // clipText returns the selected states as indented ASL JSON.
 func (s *Studio) clipText() (string, error) {
@@ -193,15 +193,15 @@ func (s *Studio) renderCanvasNotice() app.UI {
 
 // startPaste handles a Ctrl+V: the browser's paste event normally brings
 // the text; if none came, navigator.clipboard is read, and if the browser
-// refuses that too, the in-memory copy is pasted.
-// seq is the value of pastePending the key callback set: a paste event
-// after it changes pastePending, and the fallback then does nothing.
-func (s *Studio) startPaste(ctx app.Context, seq int) {
+// refuses that too, the in-memory copy is pasted. key numbers the Ctrl+V
+// (pasteKey): whichever of the paste event and this fallback comes first
+// serves it, and the other does nothing.
+func (s *Studio) startPaste(ctx app.Context, key int) {
 	ctx.After(pasteFallbackDelay, func(ctx app.Context) {
-		if s.cv.pastePending != seq {
+		if s.cv.pasteServed == key {
 			return // the paste event came
 		}
-		s.cv.pastePending++
+		s.cv.pasteServed = key
 		cb := app.Window().Get("navigator").Get("clipboard")
 		if !cb.Truthy() || !cb.Get("readText").Truthy() {
 			s.pasteText(ctx, "")
@@ -259,7 +259,12 @@ func (s *Studio) listenClipboard(ctx app.Context) func() {
 			text = dt.Call("getData", "text/plain").String()
 		}
 		e.PreventDefault()
-		s.cv.pastePending++
+		// The paste of a Ctrl+V the fallback already served (the event came
+		// late) is not pasted twice.
+		if s.cv.pasteKey > 0 && s.cv.pasteServed == s.cv.pasteKey && time.Since(s.cv.pasteKeyAt) < 2*time.Second {
+			return nil
+		}
+		s.cv.pasteServed = s.cv.pasteKey
 		ctx.Dispatch(func(ctx app.Context) { s.pasteText(ctx, text) })
 		return nil
 	})

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
@@ -86,9 +88,10 @@ func (s *Studio) listenKeys(ctx app.Context) func() {
 			return nil
 		case "paste":
 			// The default action fires the paste event; the fallback waits.
-			s.cv.pastePending++
-			seq := s.cv.pastePending
-			ctx.Dispatch(func(ctx app.Context) { s.startPaste(ctx, seq) })
+			s.cv.pasteKey++
+			s.cv.pasteKeyAt = time.Now()
+			key := s.cv.pasteKey
+			ctx.Dispatch(func(ctx app.Context) { s.startPaste(ctx, key) })
 			return nil
 		}
 		if what != "escape" {
