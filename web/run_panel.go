@@ -256,4 +256,3 @@ func (s *Studio) renderRunResult() app.UI {
 	}
 	return app.Aside().Class("run-result").Body(body...)
 }
-
