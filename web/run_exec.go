@@ -112,6 +112,14 @@ func (s *Studio) continueRun(ctx app.Context, skipFirst bool) {
 	r.view, r.stoppedAt = -1, ""
 	r.running, r.abort = true, false
 	seq, ex := r.seq, r.ex
+	// The run reports through the studio's own context: go-app drops a
+	// dispatch whose source is no longer mounted, and the control that
+	// started the run may go away as it runs ("Send success" disappears
+	// with the token form), which left the run's end unreported (the
+	// panel showed Running… for ever after Heartbeat then Send success).
+	if s.ctx != nil {
+		ctx = s.ctx
+	}
 	ctx.Async(func() { s.runLoop(ctx, r, ex, seq, skipFirst) })
 }
 

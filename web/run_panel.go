@@ -16,10 +16,7 @@ import (
 func (s *Studio) renderRunPanel() app.UI {
 	r := s.runs()
 	s.listenRunKeys()
-	status := ""
-	if r.ex != nil {
-		status = r.ex.Status()
-	}
+	status := r.status()
 	running := r.running
 	canContinue := r.ex != nil && !r.ex.Done() && !running && r.ex.Status() != sim.StatusPaused
 	return app.Section().Class("run-dock").Aria("label", "Run panel").DataSet("run-panel", "true").Body(
@@ -234,7 +231,7 @@ func (s *Studio) renderRunResult() app.UI {
 	case r.ex == nil:
 		body = append(body, app.P().Class("run-hint").Text("Run the workflow with the input and mocks on the left. Click a state to see its data; F9 sets a breakpoint."))
 	default:
-		st := r.ex.Status()
+		st := r.status()
 		body = append(body, app.Div().Class("run-kv").Body(
 			app.Span().Text("Status"),
 			app.Strong().Class("s-"+strings.ToLower(st)).DataSet("run", "status").Text(st),
@@ -242,11 +239,11 @@ func (s *Studio) renderRunResult() app.UI {
 		if st == sim.StatusSucceeded {
 			body = append(body, app.Pre().Class("run-json").DataSet("run", "output").Text(prettyJSON(r.ex.Output())))
 		}
-		if r.ex.HasError() || r.ex.Error() != "" {
+		if st != sim.StatusRunning && (r.ex.HasError() || r.ex.Error() != "") {
 			body = append(body, app.Div().Class("run-kv").Body(
 				app.Span().Text("Error"), app.Code().DataSet("run", "error").Text(r.ex.Error())))
 		}
-		if r.ex.HasCause() {
+		if st != sim.StatusRunning && r.ex.HasCause() {
 			body = append(body, app.Div().Class("run-kv").Body(
 				app.Span().Text("Cause"), app.Span().DataSet("run", "cause").Text(r.ex.Cause())))
 		}
@@ -255,4 +252,18 @@ func (s *Studio) renderRunResult() app.UI {
 		}
 	}
 	return app.Aside().Class("run-result").Body(body...)
+}
+
+// status is the execution status the panel shows: RUNNING while the run
+// goes on in chunks, even when the engine has already finished, so that
+// the status never runs ahead of the history the canvas and the data
+// show (they follow the events copied at the end of the run).
+func (r *runSession) status() string {
+	switch {
+	case r.ex == nil:
+		return ""
+	case r.running:
+		return sim.StatusRunning
+	}
+	return r.ex.Status()
 }
