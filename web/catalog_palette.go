@@ -376,6 +376,9 @@ func (s *Studio) dropAction(ctx app.Context, d *dragState, zone string) {
 		return
 	}
 	s.hint = "Loading the parameters of " + d.action + "…"
+	if s.ctx != nil {
+		ctx = s.ctx // report through a source that stays mounted (see continueRun)
+	}
 	ctx.Async(func() {
 		params, err := actionsCatalog.actionSkeleton(d.action)
 		ctx.Dispatch(func(ctx app.Context) {

@@ -428,6 +428,9 @@ func (s *Studio) useSampleResult(ctx app.Context, name string) {
 		return
 	}
 	m.sample = "Loading the action's output shape…"
+	if s.ctx != nil {
+		ctx = s.ctx // the button may be gone when the shapes arrive (see continueRun)
+	}
 	actionsCatalog.load(ctx, func(c *catalog.Catalog, err error) {
 		if err != nil {
 			m.sample = err.Error()
