@@ -34,19 +34,28 @@ func (b *browser) inspTab(id string) {
 // (which commits an input).
 func (b *browser) typeInto(sel, text string) {
 	b.t.Helper()
+	b.focusField(sel)
 	b.do("type "+strconv.Quote(text)+" into "+sel,
-		chromedp.Focus(chromedp.CSS(sel)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.KeyEvent(text+kb.Enter),
 	)
+}
+
+// focusField focuses the element sel finds now, polling: a field the last
+// edit re-rendered is replaced in the page, and a node looked up before
+// that (chromedp.Focus) is gone when it is focused ("Could not find node
+// with given id" in CI).
+func (b *browser) focusField(sel string) {
+	b.t.Helper()
+	b.waitFor("to focus "+sel, `(() => { const e = document.querySelector(`+strconv.Quote(sel)+`); if (!e) return false; e.focus(); return document.activeElement === e })()`)
 }
 
 // typeJSON replaces a textarea's content by typing, then leaves it (which
 // commits it).
 func (b *browser) typeJSON(sel, text string) {
 	b.t.Helper()
+	b.focusField(sel)
 	b.do("type "+strconv.Quote(text)+" into "+sel,
-		chromedp.Focus(chromedp.CSS(sel)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.KeyEvent(text),
 	)
@@ -171,6 +180,17 @@ func TestInspectorChoiceRuleBuilder(t *testing.T) {
 	b.waitFor("the third condition's card", `!!document.querySelector('`+sub+`')`)
 	b.typeInto(sub+` [data-field="Variable"]`, "$.customer.tier")
 	b.choose(sub+` [data-field="Operator"]`, "StringEquals")
+	// The operator change re-renders the card (IsPresent's true/false menu
+	// becomes a text box): type once the code and the box show it.
+	b.waitCode("StringEquals on $.customer.tier", func(r *asl.Value) bool {
+		c := items(ruleAt(r, n).Get("And"))
+		if len(c) < 3 {
+			return false
+		}
+		s, _ := c[2].Get("Variable").StringValue()
+		return c[2].Has("StringEquals") && s == "$.customer.tier"
+	})
+	b.waitFor("the value box", `(document.querySelector('`+sub+` [data-field="Value"]')||{}).tagName === "INPUT"`)
 	b.typeInto(sub+` [data-field="Value"]`, "gold")
 	b.waitCode("StringEquals gold", func(r *asl.Value) bool {
 		c := items(ruleAt(r, n).Get("And"))
