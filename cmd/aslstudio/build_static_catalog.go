@@ -104,24 +104,5 @@ func serveCatalogFile(w http.ResponseWriter, r *http.Request, file string) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("Vary", "Accept-Encoding")
-	name := file
-	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) && fileExists(file+enc.ext) {
-			name = file + enc.ext
-			h.Set("Content-Encoding", enc.token)
-			break
-		}
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	http.ServeContent(w, r, "", st.ModTime(), f)
+	servePrecompressed(w, r, file)
 }

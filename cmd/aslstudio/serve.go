@@ -127,14 +127,18 @@ func serveWasm(w http.ResponseWriter, r *http.Request, file string) {
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Vary", "Accept-Encoding")
 	h.Set(wasmLengthHeader, strconv.FormatInt(raw.Size(), 10))
+	servePrecompressed(w, r, file)
+}
+
+// servePrecompressed answers with file's .br or .gz form when the client
+// accepts that encoding and the form exists, else with file itself; the
+// caller has set Content-Type and Vary.
+func servePrecompressed(w http.ResponseWriter, r *http.Request, file string) {
 	name := file
 	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) {
-			continue
-		}
-		if _, err := os.Stat(file + enc.ext); err == nil {
+		if acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.token) && fileExists(file+enc.ext) {
 			name = file + enc.ext
-			h.Set("Content-Encoding", enc.token)
+			w.Header().Set("Content-Encoding", enc.token)
 			break
 		}
 	}
