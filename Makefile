@@ -19,17 +19,17 @@ native:
 	$(GO) build -o $(BUILD)/aslstudio ./cmd/aslstudio
 
 # WASM_GCFLAGS are extra compiler flags for app.wasm. Compiling without
-# inlining outside the engine and hot std packages
-#   -gcflags=all=-l -gcflags=runtime= -gcflags=strconv= -gcflags=strings= -gcflags=bytes=
-#   -gcflags=encoding/json= -gcflags=github.com/aslstudio/aslstudio/engine/...=
-#   -gcflags=github.com/ohler55/ojg/...= -gcflags=github.com/blues/jsonata-go/...=
-# makes it 2.45 MiB brotli instead of 2.63 (issue 6's goal is 2.5), but a
-# 200-state edit then took 117-179 ms instead of 71 ms in the same quiet
-# period (bench/web): the editor's speed wins, so the default is empty.
+# inlining outside the engine and hot std packages (-gcflags=all=-l, then
+# -gcflags=PKG= for runtime, strconv, strings, bytes, encoding/json, the
+# engine, ojg and jsonata-go) saves about 0.18 MiB brotli but made a
+# 200-state edit take twice as long (bench/web), so the default is empty.
 WASM_GCFLAGS :=
 
+# app.wasm is built against a copy of go-app without its HTTP server half
+# (wasm/goapp/prepare.sh says why: 0.33 MiB brotli of TLS and X.509).
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(BUILD)/web/web/app.wasm ./wasm
+	wasm/goapp/prepare.sh $(BUILD)/goapp-wasm
+	GOOS=js GOARCH=wasm $(GO) build -modfile $(abspath $(BUILD))/goapp-wasm/wasm.mod -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(BUILD)/web/web/app.wasm ./wasm
 
 web: native wasm editor catalog
 	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --editor $(BUILD)/editor/editor.js --out $(BUILD)/web
