@@ -233,11 +233,25 @@ func (s *Studio) cmSetText(text, format string) bool {
 		e.handle.Call("setLanguage", format)
 	}
 	if e.text != text {
-		e.handle.Call("setText", text)
+		e.replaceText(text)
 		e.text = text
 	}
 	e.refresh()
 	return true
+}
+
+// replaceText puts text in the editor by sending only the part that differs
+// from e.text (a canvas edit changes a few lines of thousands), or the whole
+// text when the editor does not hold e.text.
+func (e *cmEditor) replaceText(text string) {
+	old := e.text
+	a, b := changedSpan(old, text)
+	from := utf16Len(old[:a])
+	to := from + utf16Len(old[a:len(old)-b])
+	oldLen := to + utf16Len(old[len(old)-b:])
+	if !e.handle.Call("replaceRange", from, to, text[a:len(text)-b], oldLen).Bool() {
+		e.handle.Call("setText", text)
+	}
 }
 
 // cmSelect selects text[from:to] (byte offsets) in CodeMirror and scrolls

@@ -3,6 +3,7 @@ package web
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // unitsOf is the UTF-16 offset of the first occurrence of sub in text.
@@ -97,5 +98,47 @@ func TestMarkAt(t *testing.T) {
 		if got := text[byteOffset(text, m.From):byteOffset(text, m.To)]; got != c.want {
 			t.Errorf("markAt(%d:%d) marks %q, want %q", c.line, c.col, got, c.want)
 		}
+	}
+}
+
+// TestChangedSpan checks the part of the code sent to CodeMirror after an
+// edit: applying it to the old text must give the new one, it must split
+// no character, and it must be small when the change is.
+func TestChangedSpan(t *testing.T) {
+	cases := []struct{ old, new string }{
+		{"", ""},
+		{"", "abc"},
+		{"abc", ""},
+		{"abc", "abc"},
+		{"abcdef", "abXdef"},
+		{"aaaa", "aaaaaa"}, // repeated bytes: prefix and suffix must not overlap
+		{"aaaaaa", "aaaa"},
+		{"x é y", "x è y"}, // é and è share their first byte
+		{"😀😀", "😀😁😀"},      // 4-byte runes sharing three bytes
+		{"ab€", "ab₤"},
+		{"{\n  \"A\": 1,\n  \"B\": 2\n}", "{\n  \"B\": 2\n}"},
+	}
+	for _, c := range cases {
+		a, b := changedSpan(c.old, c.new)
+		if a+b > len(c.old) || a+b > len(c.new) {
+			t.Errorf("%q -> %q: prefix %d and suffix %d overlap", c.old, c.new, a, b)
+			continue
+		}
+		got := c.old[:a] + c.new[a:len(c.new)-b] + c.old[len(c.old)-b:]
+		if got != c.new {
+			t.Errorf("%q -> %q: applying the span gives %q", c.old, c.new, got)
+		}
+		for _, s := range []string{c.old[:a], c.old[a : len(c.old)-b], c.old[len(c.old)-b:], c.new[a : len(c.new)-b]} {
+			if !utf8.ValidString(s) {
+				t.Errorf("%q -> %q: span (%d, %d) splits a character: %q", c.old, c.new, a, b, s)
+			}
+		}
+	}
+	// A one-state change in a long text sends a few bytes, not the text.
+	long := strings.Repeat("{\"Type\": \"Pass\", \"Next\": \"S\"},\n", 2000)
+	edited := long[:30000] + "X" + long[30000:]
+	a, b := changedSpan(long, edited)
+	if n := len(edited) - a - b; n != 1 {
+		t.Errorf("one inserted byte: span of %d bytes", n)
 	}
 }

@@ -132,7 +132,10 @@ func (s *Studio) syncCode() {
 		return
 	}
 	if s.cmSetText(s.doc.Text, s.doc.language()) {
-		return // CodeMirror is the editor (codemirror.go)
+		// CodeMirror is the editor (codemirror.go); the hidden text area
+		// need not get a copy of the code on every edit.
+		s.codeShown = ""
+		return
 	}
 	el := app.Window().GetElementByID(codeEditorID)
 	if el.Truthy() && el.Get("value").String() != s.doc.Text {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -82,6 +83,26 @@ func utf16Len(s string) int {
 		}
 	}
 	return n
+}
+
+// changedSpan returns the lengths in bytes of the longest common prefix and
+// suffix of old and new that do not overlap and end on rune boundaries:
+// old[a:len(old)-b] is what changed into new[a:len(new)-b].
+func changedSpan(old, new string) (a, b int) {
+	n := min(len(old), len(new))
+	for a < n && old[a] == new[a] {
+		a++
+	}
+	for a > 0 && (a < len(old) && !utf8.RuneStart(old[a]) || a < len(new) && !utf8.RuneStart(new[a])) {
+		a--
+	}
+	for b < n-a && old[len(old)-1-b] == new[len(new)-1-b] {
+		b++
+	}
+	for b > 0 && !utf8.RuneStart(old[len(old)-b]) {
+		b--
+	}
+	return a, b
 }
 
 // byteOffset converts a UTF-16 offset into s to a byte offset.

@@ -42,8 +42,9 @@ type Studio struct {
 	showGallery    bool
 	paletteFilter  string
 	mounted        bool
-	// codeShown is the text last put into the code editor by the app (not
-	// by typing); rendering it never disturbs what the user is typing.
+	// codeShown is the text last put into the fallback text area by the
+	// app (not by typing; rendering it never disturbs what the user is
+	// typing), empty once CodeMirror is the editor.
 	codeShown string
 	unlisten  []func()
 	// ctx is the context the studio was mounted with.

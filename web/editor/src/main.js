@@ -118,6 +118,17 @@ function mount(host, opts = {}) {
         annotations: [external.of(true)],
       });
     },
+    // replaceRange replaces [from, to) (UTF-16 units) with insert when the
+    // editor holds oldLength units, as the caller believes; false otherwise
+    // (the caller then sends the whole text). Sending only the changed part
+    // spares copying the whole code across the Go/JavaScript boundary.
+    replaceRange(from, to, insert, oldLength) {
+      if (view.state.doc.length !== oldLength) return false;
+      if (from !== to || insert !== "") {
+        view.dispatch({ changes: { from, to, insert }, annotations: [external.of(true)] });
+      }
+      return true;
+    },
     setLanguage(name) {
       view.dispatch({ effects: lang.reconfigure(languageOf(name)), annotations: [external.of(true)] });
     },
