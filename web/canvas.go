@@ -31,10 +31,16 @@ var kindLabel = map[string]string{
 func (s *Studio) renderCanvas() app.UI {
 	g := s.doc.Geom
 	var body []app.UI
-	if g != nil {
-		// The drawing is one raw SVG fragment: the browser parses it in one
-		// go, which is far faster than go-app's per-element diff for large
-		// workflows; pan and zoom change only the transform around it.
+	switch {
+	case g != nil && app.IsClient:
+		// In the browser the drawing's elements are patched in place
+		// (drawhost.go), now if the drawing's element is there, else when
+		// it mounts; pan and zoom change only the transform around it.
+		s.drawn = s.draw(g)
+		s.patchDrawing()
+		body = append(body, &drawingHost{Studio: s, W: num(g.Width), H: num(g.Height)})
+	case g != nil:
+		// Elsewhere (server-side rendering, tests) it is one piece of markup.
 		body = append(body, app.Raw(s.drawing(g)))
 	}
 	cls := "canvas"
@@ -73,7 +79,6 @@ func (s *Studio) renderCanvas() app.UI {
 			s.renderSelectionCount(),
 			s.renderCanvasNotice(),
 			s.renderCanvasHelp(),
-			s.renderMoveGhost(),
 			app.Div().Class("canvas-tools").Body(
 				app.Button().Class(boxBtnClass(s.cv.boxMode)).Aria("label", "Box select").Aria("pressed", s.cv.boxMode).
 					Title("Box select: drag on the background selects the states inside (Shift+drag does it anytime)").

@@ -14,7 +14,17 @@ import (
 // for the style sheet and the test hooks of DESIGN.md: data-state,
 // data-edge and data-dropzone.
 func (s *Studio) drawing(g *layout.Geometry) string {
-	var b strings.Builder
+	return s.draw(g).String()
+}
+
+// draw writes the drawing and notes where each of its top-level elements
+// (pieces) is, for the browser's canvas to patch only what changed
+// (drawpatch.go). Every piece is placed by a translate as its first
+// attribute and draws the rest relative to it, so a state that only moved
+// differs from its last drawing by that attribute alone.
+func (s *Studio) draw(g *layout.Geometry) *drawWriter {
+	w := &drawWriter{}
+	b := &w.Builder
 	b.Grow(512 * (len(g.Nodes) + len(g.Edges)))
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" overflow="visible" data-part="drawing" width="`)
 	b.WriteString(num(g.Width))
@@ -27,12 +37,55 @@ func (s *Studio) drawing(g *layout.Geometry) string {
 	if s.cv.move != nil && s.cv.move.moved {
 		drawMoving = s.cv.move.name
 	}
-	s.drawGroups(&b, g)
-	s.drawEdges(&b, g)
-	s.drawNodes(&b, g)
-	s.drawDropzones(&b, g)
+	s.drawGroups(w, g)
+	s.drawEdges(w, g)
+	s.drawNodes(w, g)
+	s.drawDropzones(w, g)
 	b.WriteString(`</svg>`)
-	return b.String()
+	return w
+}
+
+// drawWriter is a drawing being written and the pieces written so far.
+type drawWriter struct {
+	strings.Builder
+	pieces []pieceSpan
+	seen   map[string]int
+}
+
+// pieceSpan locates a top-level element of a drawing in its markup m:
+// m[start:end] is the element, m[tStart:tEnd] its transform's value, and
+// m[start:tStart] with m[tEnd:end] everything else.
+type pieceSpan struct {
+	key                      string
+	start, tStart, tEnd, end int
+}
+
+// open starts a piece: "<tag transform="translate(x y)"", its key made
+// unique within the drawing (two transitions may join the same states).
+func (w *drawWriter) open(tag, key string, x, y float64) {
+	if w.seen == nil {
+		w.seen = map[string]int{}
+	}
+	if n := w.seen[key]; n > 0 {
+		w.seen[key] = n + 1
+		key += "#" + strconv.Itoa(n)
+	} else {
+		w.seen[key] = 1
+	}
+	p := pieceSpan{key: key, start: w.Len()}
+	w.WriteByte('<')
+	w.WriteString(tag)
+	w.WriteString(` transform="`)
+	p.tStart = w.Len()
+	w.WriteString(translate(x, y))
+	p.tEnd = w.Len()
+	w.WriteByte('"')
+	w.pieces = append(w.pieces, p)
+}
+
+// close ends the piece opened last, after its closing tag.
+func (w *drawWriter) close() {
+	w.pieces[len(w.pieces)-1].end = w.Len()
 }
 
 // drawSel is the selection while a drawing is written, and drawMoving the
@@ -52,7 +105,8 @@ func attr(b *strings.Builder, name, value string) {
 
 func translate(x, y float64) string { return "translate(" + num(x) + " " + num(y) + ")" }
 
-func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
+func (s *Studio) drawGroups(w *drawWriter, g *layout.Geometry) {
+	b := &w.Builder
 	for _, n := range g.Nodes {
 		if !n.Group {
 			continue
@@ -64,9 +118,8 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 		if n.State != "" && n.State == drawMoving {
 			part += " moving"
 		}
-		b.WriteString(`<g`)
+		w.open("g", "group|"+n.ID, n.X, n.Y)
 		attr(b, "data-part", part)
-		attr(b, "transform", translate(n.X, n.Y))
 		if n.State != "" {
 			attr(b, "data-state", n.State)
 			attr(b, "data-kind", n.Kind)
@@ -84,22 +137,28 @@ func (s *Studio) drawGroups(b *strings.Builder, g *layout.Geometry) {
 		}
 		drawRun.groupBadges(b, &n)
 		b.WriteString(`</g>`)
+		w.close()
 	}
 }
 
-func (s *Studio) drawEdges(b *strings.Builder, g *layout.Geometry) {
+func (s *Studio) drawEdges(w *drawWriter, g *layout.Geometry) {
+	b := &w.Builder
 	for _, e := range g.Edges {
-		b.WriteString(`<g`)
+		var x0, y0 float64
+		if len(e.Points) > 0 {
+			x0, y0 = e.Points[0][0], e.Points[0][1]
+		}
+		w.open("g", "edge|"+e.From+"|"+e.To, x0, y0)
 		attr(b, "data-part", "edge "+e.Kind)
 		attr(b, "data-edge", e.From+"|"+e.To)
 		drawRun.edgeAttrs(b, e.From, e.To)
-		b.WriteString(`><path data-part="line" marker-end="url(#arrow)"`)
-		attr(b, "d", polyline(e.Points))
-		b.WriteString(`/>`)
+		b.WriteString(`><path data-part="line" marker-end="url(#arrow)" d="`)
+		writePolyline(b, e.Points, x0, y0)
+		b.WriteString(`"/>`)
 		if e.Label != "" && e.LabelAt != nil {
 			b.WriteString(`<text`)
-			attr(b, "x", num(e.LabelAt[0]))
-			attr(b, "y", num(e.LabelAt[1]))
+			attr(b, "x", num(e.LabelAt[0]-x0))
+			attr(b, "y", num(e.LabelAt[1]-y0))
 			b.WriteString(`><title>`)
 			b.WriteString(html.EscapeString(e.Label))
 			b.WriteString(`</title>`)
@@ -107,10 +166,12 @@ func (s *Studio) drawEdges(b *strings.Builder, g *layout.Geometry) {
 			b.WriteString(`</text>`)
 		}
 		b.WriteString(`</g>`)
+		w.close()
 	}
 }
 
-func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
+func (s *Studio) drawNodes(w *drawWriter, g *layout.Geometry) {
+	b := &w.Builder
 	bad := s.statesWithErrors()
 	for _, n := range g.Nodes {
 		if n.Group {
@@ -121,9 +182,8 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 			if n.Kind == "end" {
 				label = "End"
 			}
-			b.WriteString(`<g`)
+			w.open("g", "marker|"+n.ID, n.X, n.Y)
 			attr(b, "data-part", "marker "+n.Kind)
-			attr(b, "transform", translate(n.X, n.Y))
 			b.WriteString(`><rect fill="var(--panel)" stroke="var(--node-border)"`)
 			attr(b, "width", num(n.W))
 			attr(b, "height", num(n.H))
@@ -132,6 +192,7 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 			attr(b, "x", num(n.W/2))
 			attr(b, "y", num(n.H/2+4))
 			b.WriteString(`>` + label + `</text></g>`)
+			w.close()
 			continue
 		}
 		part := "node " + n.Kind
@@ -152,11 +213,11 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 		if color == "" {
 			color = "var(--muted)"
 		}
-		b.WriteString(`<g tabindex="-1"`)
+		w.open("g", "state|"+n.State, n.X, n.Y)
+		b.WriteString(` tabindex="-1"`)
 		attr(b, "data-part", part)
 		attr(b, "data-state", n.State)
 		attr(b, "data-kind", n.Kind)
-		attr(b, "transform", translate(n.X, n.Y))
 		attr(b, "aria-label", kindLabel[n.Kind]+" state "+n.State)
 		drawRun.nodeAttrs(b, n.State)
 		b.WriteString(`><rect data-part="box" rx="8"`)
@@ -176,6 +237,7 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 		b.WriteString(`</text>`)
 		drawRun.nodeBadges(b, n.State, n.W)
 		b.WriteString(`</g>`)
+		w.close()
 	}
 }
 
@@ -184,7 +246,8 @@ func (s *Studio) drawNodes(b *strings.Builder, g *layout.Geometry) {
 // processor (see dropZones). They are always in the DOM (so a test can find
 // them before the drag starts) and show while something is dragged; during
 // a state drag the ones it cannot go to are marked refused.
-func (s *Studio) drawDropzones(b *strings.Builder, g *layout.Geometry) {
+func (s *Studio) drawDropzones(w *drawWriter, g *layout.Geometry) {
+	b := &w.Builder
 	over := ""
 	var refused map[string]string
 	switch {
@@ -202,23 +265,23 @@ func (s *Studio) drawDropzones(b *strings.Builder, g *layout.Geometry) {
 			part += " over"
 		}
 		if z.label != "" {
-			b.WriteString(`<g`)
+			w.open("g", "zone|"+z.id, z.x, z.y)
 			attr(b, "data-part", part+" labelled")
 			attr(b, "data-dropzone", z.attr)
-			attr(b, "transform", translate(z.x, z.y))
 			b.WriteString(`><rect x="-30" y="-10" width="60" height="20" rx="10"/><text text-anchor="middle" y="4">`)
 			b.WriteString(html.EscapeString(z.label))
 			b.WriteString(`</text></g>`)
+			w.close()
 			continue
 		}
-		b.WriteString(`<circle r="9"`)
+		w.open("circle", "zone|"+z.id, z.x, z.y)
+		b.WriteString(` r="9"`)
 		attr(b, "data-part", part)
 		attr(b, "data-dropzone", z.attr)
 		if z.rule >= 0 {
 			attr(b, "data-rule", strconv.Itoa(z.rule))
 		}
-		attr(b, "cx", num(z.x))
-		attr(b, "cy", num(z.y))
 		b.WriteString(`/>`)
+		w.close()
 	}
 }

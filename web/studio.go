@@ -47,6 +47,13 @@ type Studio struct {
 	// typing), empty once CodeMirror is the editor.
 	codeShown string
 	unlisten  []func()
+	// drawn is the canvas drawing written last, drawEl the element it is
+	// patched into (nil until the drawing host mounts), drawer and drawPage
+	// what patches it (drawhost.go).
+	drawn    *drawWriter
+	drawEl   app.Value
+	drawer   drawPatcher[int]
+	drawPage pageDrawing
 	// ctx is the context the studio was mounted with.
 	ctx app.Context
 	// samPick is a template whose state machine the user is choosing (sam_ui.go).
@@ -189,6 +196,9 @@ func (s *Studio) Render() app.UI {
 					Style("left", num(s.drag.x+12)+"px").Style("top", num(s.drag.y+12)+"px").
 					Text(s.drag.label)
 			}),
+			// The state-move label is out of the canvas, whose layout
+			// containment would make its fixed position relative to it.
+			s.renderMoveGhost(),
 			when(s.showGallery, func() app.UI { return s.renderGallery() }),
 			when(s.samPick != nil, func() app.UI { return s.renderSamPicker() }),
 		)

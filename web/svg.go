@@ -17,20 +17,18 @@ func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
 // num formats a coordinate compactly.
 func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// polyline is the SVG path of an orthogonal polyline.
-func polyline(points [][2]float64) string {
-	var b strings.Builder
+// writePolyline writes the SVG path of a polyline relative to (x0, y0).
+func writePolyline(b *strings.Builder, points [][2]float64, x0, y0 float64) {
 	for i, p := range points {
 		if i == 0 {
 			b.WriteString("M")
 		} else {
 			b.WriteString(" L")
 		}
-		b.WriteString(num(p[0]))
+		b.WriteString(num(p[0] - x0))
 		b.WriteString(" ")
-		b.WriteString(num(p[1]))
+		b.WriteString(num(p[1] - y0))
 	}
-	return b.String()
 }
 
 // midpoint returns the middle of a polyline's longest segment, where a drop
