@@ -89,7 +89,11 @@ func TestBench(t *testing.T) {
 		})`, chromedp.EvalAwaitPromise)
 		edits = append(edits, ms)
 	}
-	t.Logf("BENCH canvas edit on a 200-state workflow (delete a state -> canvas and code updated): median of %d %.1f ms (goal <= 50 ms); load average %s", len(edits), median(edits), loadAverage())
+	each := make([]string, len(edits))
+	for i, ms := range edits {
+		each[i] = strconv.FormatFloat(ms, 'f', 0, 64)
+	}
+	t.Logf("BENCH canvas edit on a 200-state workflow (delete a state -> canvas and code updated): median of %d %.1f ms (goal <= 50 ms; each in order: %s); load average %s", len(edits), median(append([]float64(nil), edits...)), strings.Join(each, ", "), loadAverage())
 
 	site := resolveSite(os.Getenv("ASLSTUDIO_WEB"))
 	raw, _ := os.Stat(filepath.Join(site, "web", "app.wasm"))

@@ -219,3 +219,19 @@ func TestDrawPatchRandomChanges(t *testing.T) {
 		}
 	}
 }
+
+// A warm-up round edits its scratch workflow without error and leaves no
+// run state behind.
+func TestWarmUpRound(t *testing.T) {
+	n := len(sessions)
+	for round := range 3 {
+		warmUpRound(round)
+	}
+	if len(sessions) != n {
+		t.Errorf("warm-up left %d run sessions", len(sessions)-n)
+	}
+	d := newDocument("w", []byte(scratchWorkflow(40)))
+	if d.ParseErr != nil || len(d.SM.States) != 40 {
+		t.Fatalf("the scratch workflow does not parse to 40 states: %v", d.ParseErr)
+	}
+}

@@ -99,7 +99,10 @@ func (s *Studio) OnMount(ctx app.Context) {
 	}
 	// Defer runs after the update above is in the DOM: only then is the
 	// app ready for a user (or a test) to act on what they see.
-	ctx.Defer(func(ctx app.Context) { markReady() })
+	ctx.Defer(func(ctx app.Context) {
+		markReady()
+		s.warmUp(0)
+	})
 	if s.doc.diagsStale {
 		s.validateSoon(ctx)
 	}
