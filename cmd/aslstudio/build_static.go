@@ -54,6 +54,7 @@ func newHandler(version string, scripts ...string) *app.Handler {
 		RawHeaders: []string{
 			`<meta name="color-scheme" content="light dark">`,
 			wasmPreload,
+			wasmEarlyCompile,
 		},
 	}
 }

@@ -18,6 +18,13 @@ const wasmURL = "/web/app.wasm"
 // credentials) takes over the preloaded response.
 const wasmPreload = `<link rel="preload" href="` + wasmURL + `" as="fetch" type="application/wasm" crossorigin="anonymous">`
 
+// wasmEarlyCompile starts compiling app.wasm from the page's head, as its
+// bytes arrive, while the browser parses the page and runs the deferred
+// scripts; go-app's loader (app.js, deferred) only starts once the whole
+// page is parsed, and then waited for a download that had finished long
+// before. app.js instantiates the module it compiled (earlyInstantiate).
+const wasmEarlyCompile = `<script>window.aslWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch("` + wasmURL + `")) : null;</script>`
+
 // go-app's loader hands WebAssembly.instantiateStreaming a Response it
 // builds around a ReadableStream that copies every chunk of app.wasm
 // through JavaScript to count progress. That costs main-thread time on every
@@ -28,6 +35,28 @@ const wasmPreload = `<link rel="preload" href="` + wasmURL + `" as="fetch" type=
 const (
 	streamedLoaderOld = `fetchWithProgress("` + wasmURL + `", showProgress)`
 	streamedLoaderNew = `fetch("` + wasmURL + `")`
+)
+
+// earlyInstantiateOld is app.js's instantiation once streamedLoaderNew is
+// in; earlyInstantiateNew takes the module compiled from the head
+// (wasmEarlyCompile) and falls back to compiling there when that failed.
+const (
+	earlyInstantiateOld = "instantiateStreaming(\n      " + streamedLoaderNew + ",\n      go.importObject\n    )"
+	earlyInstantiateNew = "goappInstantiate(go.importObject, instantiateStreaming)"
+	earlyInstantiateFn  = `
+// build-static: instantiate the module whose compile the page's head started.
+async function goappInstantiate(importObject, instantiateStreaming) {
+  const early = window.aslWasm;
+  const module = early && await early.catch((err) => {
+    console.warn("compiling app.wasm from the page's head failed", err);
+    return null;
+  });
+  if (module) {
+    return { instance: await WebAssembly.instantiate(module, importObject) };
+  }
+  return instantiateStreaming(` + streamedLoaderNew + `, importObject);
+}
+`
 )
 
 // On a first visit the service worker's install downloads and caches the
@@ -72,8 +101,8 @@ function goappInitServiceWorkerWhenReady() {
 )
 
 // streamWasmLoader rewrites the app.js that GenerateStaticWebsite wrote in
-// out to compile app.wasm straight from its response, and to register the
-// service worker once the app is ready.
+// out to instantiate the app.wasm the page's head compiles from its
+// response, and to register the service worker once the app is ready.
 func streamWasmLoader(out string) error {
 	p := filepath.Join(out, "app.js")
 	b, err := os.ReadFile(p)
@@ -82,6 +111,7 @@ func streamWasmLoader(out string) error {
 	}
 	for _, r := range []struct{ old, new, add string }{
 		{streamedLoaderOld, streamedLoaderNew, ""},
+		{earlyInstantiateOld, earlyInstantiateNew, earlyInstantiateFn},
 		{workerInitOld, workerInitNew, workerWhenReady},
 	} {
 		if bytes.Contains(b, []byte(r.new)) && !bytes.Contains(b, []byte(r.old)) {

@@ -9,8 +9,10 @@ import (
 	"testing"
 )
 
-// TestBuildStaticStreamsWasm: the page preloads app.wasm, and app.js compiles
-// the fetch response itself (no progress-counting copy in JavaScript).
+// TestBuildStaticStreamsWasm: the page preloads app.wasm and starts
+// compiling it from its head, and app.js instantiates that module, falling
+// back to compiling the fetch response itself (no progress-counting copy in
+// JavaScript).
 func TestBuildStaticStreamsWasm(t *testing.T) {
 	out := buildSite(t)
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
@@ -18,9 +20,15 @@ func TestBuildStaticStreamsWasm(t *testing.T) {
 	if !strings.Contains(head, wasmPreload) {
 		t.Errorf("index.html's head lacks %s", wasmPreload)
 	}
+	if !strings.Contains(head, wasmEarlyCompile) {
+		t.Errorf("index.html's head does not start compiling app.wasm: no %s", wasmEarlyCompile)
+	}
 	js, _ := os.ReadFile(filepath.Join(out, "app.js"))
-	if !strings.Contains(string(js), "instantiateStreaming(\n      "+streamedLoaderNew) && !strings.Contains(string(js), "instantiateStreaming("+streamedLoaderNew) {
-		t.Errorf("app.js does not hand instantiateStreaming %s", streamedLoaderNew)
+	if !strings.Contains(string(js), "const wasm = await "+earlyInstantiateNew) || !strings.Contains(string(js), "async function goappInstantiate(") {
+		t.Errorf("app.js does not instantiate the module compiled from the head")
+	}
+	if !strings.Contains(string(js), "instantiateStreaming("+streamedLoaderNew+", importObject)") {
+		t.Errorf("app.js's fallback does not hand instantiateStreaming %s", streamedLoaderNew)
 	}
 	if strings.Contains(string(js), streamedLoaderOld) {
 		t.Errorf("app.js still calls %s", streamedLoaderOld)
