@@ -36,9 +36,11 @@ func (s *Studio) renderPalette() app.UI {
 	return app.Aside().Class("panel palette").Aria("label", "Palette").Body(
 		app.H2().Text("States"),
 		app.Input().Type("search").Class("palette-search").Placeholder("Search states").Aria("label", "Search the palette").
-			Value(s.paletteFilter).OnInput(func(ctx app.Context, e app.Event) {
-			s.paletteFilter = ctx.JSSrc().Get("value").String()
-		}),
+			// The box is the source of the filter: no Value, which a render
+			// one keystroke late would write back over the key just typed.
+			OnInput(func(ctx app.Context, e app.Event) {
+				s.paletteFilter = ctx.JSSrc().Get("value").String()
+			}),
 		app.H2().Text("Flow"),
 		app.Range(items).Slice(func(i int) app.UI {
 			p := items[i]

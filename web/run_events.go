@@ -36,7 +36,12 @@ func (s *Studio) renderEventsTab() app.UI {
 	return app.Div().Class("run-pane").Body(
 		app.Div().Class("run-row").Body(
 			app.Input().Type("search").Class("run-filter").Placeholder("Filter by type, state or text").
-				Aria("label", "Filter events").Value(r.filter).
+				// No Value(r.filter): a render one keystroke late (go-app
+				// renders at the next frame, the box's input event may come
+				// after it) would write back the old text and drop the key
+				// just typed. The box mounts empty, so opening the tab
+				// clears the filter (runTab).
+				Aria("label", "Filter events").
 				OnInput(func(ctx app.Context, e app.Event) { r.filter = ctx.JSSrc().Get("value").String() }, r.key),
 			app.Span().Class("run-hint").DataSet("run", "event-count").Text(fmt.Sprintf("%d of %d events", matched, len(r.events))),
 			app.Div().Class("spacer"),

@@ -63,7 +63,12 @@ func (s *Studio) runTab(tab, label string) app.UI {
 	}
 	return app.Button().Class(cls).Attr("role", "tab").Aria("selected", r.tab == tab).DataSet("run-tab", tab).
 		Aria("label", label+" tab").Text(label).
-		OnClick(func(ctx app.Context, e app.Event) { r.tab = tab }, tab, r.key)
+		OnClick(func(ctx app.Context, e app.Event) {
+			if tab == runTabEvents && r.tab != tab {
+				r.filter = "" // the filter box mounts empty (renderEventsTab)
+			}
+			r.tab = tab
+		}, tab, r.key)
 }
 
 // renderRunProgress is the status pill, the position in the history and
