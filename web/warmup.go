@@ -16,7 +16,8 @@ const warmUpRounds = 12
 // compiler and optimizes a function only once it has run for a while, so
 // without this the first edits of a large workflow took three to five
 // times as long as the later ones (bench/web prints each edit). Each round
-// is one idle callback of a few milliseconds; nothing of it is kept.
+// is one idle callback of a few milliseconds; one also warms the code
+// editor (aslEditor.warmUp). Nothing of it is kept.
 func (s *Studio) warmUp(round int) {
 	if !app.IsClient || round >= warmUpRounds {
 		return
@@ -25,6 +26,12 @@ func (s *Studio) warmUp(round int) {
 	var fn app.Func
 	fn = app.FuncOf(func(this app.Value, args []app.Value) any {
 		fn.Release()
+		if round == 1 {
+			// The code editor's own update path (web/editor: warmUp).
+			if ed := app.Window().Get("aslEditor"); ed.Truthy() && ed.Get("warmUp").Truthy() {
+				ed.Call("warmUp")
+			}
+		}
 		warmUpRound(round)
 		s.warmUp(round + 1)
 		return nil
