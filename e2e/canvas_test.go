@@ -417,3 +417,48 @@ func TestCanvasSplitResize(t *testing.T) {
 		`document.querySelector('.workspace > .code').getBoundingClientRect().width + ' ' + document.querySelector('.workspace > .inspector').getBoundingClientRect().width`)
 	b.screenshot("canvas-split-resized")
 }
+
+// A state dropped beside a transition's line, away from its drop circle,
+// goes onto that transition: the target highlights while the pointer is
+// near, and a drop on a state is not taken for its incoming arrow.
+func TestCanvasDropBesideTheLine(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	from, to := "Validate order", "Route by total"
+	edge := `[data-edge="` + from + `|` + to + `"] path`
+	// Zoomed in, the line is long enough to drop away from its circle.
+	for range 3 {
+		b.do("zoom in", chromedp.Click(chromedp.CSS(`[aria-label="Zoom in"]`)))
+	}
+	b.waitFor("the zoom", `document.querySelector('`+edge+`').getScreenCTM().a > 1`)
+	// A point a sixth along the line, 6 pixels to its side, in screen
+	// coordinates, and its distance from the drop circle's centre.
+	pt := eval[[]float64](b, `(() => {
+		const p = document.querySelector('`+edge+`');
+		const m = p.getScreenCTM();
+		const at = p.getPointAtLength(p.getTotalLength() / 6).matrixTransform(m);
+		const z = document.querySelector('[data-dropzone="edge:`+from+`|`+to+`"]').getBoundingClientRect();
+		return [at.x + 6, at.y, Math.hypot(at.x + 6 - (z.left + z.width / 2), at.y - (z.top + z.height / 2))];
+	})()`)
+	if pt[2] < 12 {
+		t.Fatalf("the test point is %.0f px from the drop circle: it must be away from it", pt[2])
+	}
+	pal := b.rectOf(`[data-palette="Pass"]`)
+	b.drag(pal.cx(), pal.cy(), pt[0], pt[1], input.MouseButtonLeft, 0, func() {
+		b.waitFor("the transition's target highlighted", `(document.querySelector('[data-dropzone="edge:`+from+`|`+to+`"]').getAttribute('data-part') || '').includes('over')`)
+	})
+	root := b.waitModel("the Pass on the transition", func(r *asl.Value) bool { return stateNext(r, from) == "Pass state" })
+	if got := stateNext(root, "Pass state"); got != to {
+		t.Errorf("the new state goes to %q, want %q", got, to)
+	}
+
+	// Dropped on a state's box: refused, the workflow unchanged.
+	before := b.code()
+	st := b.rectOf(stateSel(to))
+	pal = b.rectOf(`[data-palette="Wait"]`)
+	b.drag(pal.cx(), pal.cy(), st.cx(), st.Y+4, input.MouseButtonLeft, 0, nil)
+	b.waitFor("the hint", `document.body.textContent.includes('Drop the state on an arrow')`)
+	if b.code() != before {
+		t.Error("a drop on a state's box changed the workflow")
+	}
+}

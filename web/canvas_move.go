@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,8 @@ type dropZone struct {
 	label string
 	// anchor is the state the zone belongs to; target where its edge goes.
 	anchor, target string
+	// points is the transition's line, for a zone on a transition.
+	points [][2]float64
 }
 
 // dropZones lists the drop zones of a drawing: every transition between two
@@ -53,7 +56,7 @@ func (s *Studio) dropZones(g *layout.Geometry) []dropZone {
 			continue
 		}
 		x, y := midpoint(e.Points)
-		z := dropZone{id: "edge:" + e.From + "|" + e.To, rule: -1, x: x, y: y, anchor: e.From, target: e.To}
+		z := dropZone{id: "edge:" + e.From + "|" + e.To, rule: -1, x: x, y: y, anchor: e.From, target: e.To, points: e.Points}
 		z.attr = z.id
 		switch e.Kind {
 		case "default":
@@ -107,27 +110,94 @@ func (s *Studio) ruleIndex(choice, target string, k int) int {
 	return -1
 }
 
-// zoneAt returns the id of the drop zone under a screen point (see
+// zoneAt returns the id of the drop zone at a screen point (see
 // dropZone), or "".
-func zoneAt(x, y float64) string {
+func (s *Studio) zoneAt(x, y float64) string {
+	id, _ := s.dropTargetAt(x, y)
+	return id
+}
+
+// Drop targets within reach: a point this close to a transition's line
+// (screen pixels) drops on that transition, and this close to a zone's
+// centre on that zone, so a drop need not hit the small circle exactly.
+const (
+	edgeReach = 10
+	zoneReach = 24
+)
+
+// dropTargetAt returns the drop zone at a screen point: its id (see
+// dropZone) and its data-dropzone value, or "" when there is none. The
+// zone under the pointer wins; else, unless the pointer is on a state, the
+// transition whose line passes within edgeReach pixels, else the zone
+// whose centre is within zoneReach.
+func (s *Studio) dropTargetAt(x, y float64) (id, attr string) {
 	if !app.IsClient {
-		return ""
+		return "", ""
 	}
-	el := app.Window().Get("document").Call("elementFromPoint", x, y)
-	if !el.Truthy() {
-		return ""
-	}
-	z := el.Call("closest", "[data-dropzone]")
-	if !z.Truthy() {
-		return ""
-	}
-	id := z.Call("getAttribute", "data-dropzone").String()
-	if r := z.Call("getAttribute", "data-rule"); r.Truthy() {
-		if from, _, ok := strings.Cut(strings.TrimPrefix(id, "edge:"), "|"); ok {
-			return "rule:" + from + ":" + r.String()
+	if el := app.Window().Get("document").Call("elementFromPoint", x, y); el.Truthy() {
+		if z := el.Call("closest", "[data-dropzone]"); z.Truthy() {
+			attr = z.Call("getAttribute", "data-dropzone").String()
+			id = attr
+			if r := z.Call("getAttribute", "data-rule"); r.Truthy() {
+				if from, _, ok := strings.Cut(strings.TrimPrefix(attr, "edge:"), "|"); ok {
+					id = "rule:" + from + ":" + r.String()
+				}
+			}
+			return id, attr
+		}
+		if n := el.Call("closest", "[data-state]"); n.Truthy() && strings.HasPrefix(n.Call("getAttribute", "data-part").String(), "node") {
+			return "", "" // on a state, not beside a transition
 		}
 	}
-	return id
+	g := s.doc.Geom
+	cv := app.Window().Get("document").Call("getElementById", "canvas")
+	if g == nil || !cv.Truthy() || s.view.K <= 0 {
+		return "", ""
+	}
+	r := cv.Call("getBoundingClientRect")
+	wx := (x - r.Get("left").Float() - s.view.X) / s.view.K
+	wy := (y - r.Get("top").Float() - s.view.Y) / s.view.K
+	if z := nearestZone(s.dropZones(g), wx, wy, edgeReach/s.view.K, zoneReach/s.view.K); z != nil {
+		return z.id, z.attr
+	}
+	return "", ""
+}
+
+// nearestZone returns the zone whose transition passes closest to (x, y)
+// within edge, else the one whose centre is closest within centre (world
+// units), or nil.
+func nearestZone(zones []dropZone, x, y, edge, centre float64) *dropZone {
+	var best *dropZone
+	bestD := edge
+	for i := range zones {
+		z := &zones[i]
+		for k := 1; k < len(z.points); k++ {
+			if d := segmentDistance(x, y, z.points[k-1], z.points[k]); d <= bestD {
+				best, bestD = z, d
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	bestD = centre
+	for i := range zones {
+		z := &zones[i]
+		if d := math.Hypot(x-z.x, y-z.y); d <= bestD {
+			best, bestD = z, d
+		}
+	}
+	return best
+}
+
+// segmentDistance is the distance from (x, y) to the segment a-b.
+func segmentDistance(x, y float64, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	t := 0.0
+	if l := dx*dx + dy*dy; l > 0 {
+		t = math.Max(0, math.Min(1, ((x-a[0])*dx+(y-a[1])*dy)/l))
+	}
+	return math.Hypot(x-(a[0]+t*dx), y-(a[1]+t*dy))
 }
 
 // startMove starts following a press on a state: it becomes a drag of the
@@ -148,7 +218,7 @@ func (s *Studio) moveMove(x, y float64) {
 		m.moved = true
 		m.refused = s.refusedZones(m.name)
 	}
-	m.over = zoneAt(x, y)
+	m.over = s.zoneAt(x, y)
 }
 
 // moveEnd drops the dragged state on the zone under the pointer.
@@ -158,7 +228,7 @@ func (s *Studio) moveEnd(ctx app.Context, x, y float64) {
 	if !m.moved {
 		return
 	}
-	zone := zoneAt(x, y)
+	zone := s.zoneAt(x, y)
 	if zone == "" {
 		s.hint = "Drop " + strconv.Quote(m.name) + " on an arrow, a Choice's Default, a branch or a Map to move it there."
 		return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"testing"
@@ -145,4 +146,52 @@ func TestSelectionFollowsSelected(t *testing.T) {
 	if got := s.selectedStates(); len(got) != 0 {
 		t.Errorf("a missing state is selected: %v", got)
 	}
+}
+
+// A drop beside a transition's line, or near a zone's centre, finds that
+// zone; a drop far from everything finds none.
+func TestNearestZone(t *testing.T) {
+	s := studioWith(t, `{"StartAt":"C","States":{
+		"C":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"T"}],"Default":"U"},
+		"T":{"Type":"Pass","Next":"U"},
+		"U":{"Type":"Pass","End":true}}}`)
+	zones := s.dropZones(s.doc.Geom)
+	for _, z := range zones {
+		if len(z.points) < 2 {
+			continue
+		}
+		// A point on the line's first segment, a little to its side.
+		a, b := z.points[0], z.points[1]
+		x, y := (a[0]+b[0])/2+4, (a[1]+b[1])/2+4
+		got := nearestZone(zones, x, y, 10, 24)
+		if got == nil {
+			t.Errorf("beside %s's line: no zone", z.id)
+			continue
+		}
+		if d := segmentDistance(x, y, a, b); d > 10 {
+			t.Fatalf("test point %.1f from the line", d)
+		}
+		// Another transition may pass closer; the one found must be that close.
+		if lineDistance(got, x, y) > segmentDistance(x, y, a, b)+1e-9 {
+			t.Errorf("beside %s's line: found %s, which is farther", z.id, got.id)
+		}
+	}
+	if z := nearestZone(zones, -500, -500, 10, 24); z != nil {
+		t.Errorf("far from everything: found %s", z.id)
+	}
+	if d := segmentDistance(5, 5, [2]float64{0, 0}, [2]float64{0, 10}); d != 5 {
+		t.Errorf("distance to a vertical segment: %v, want 5", d)
+	}
+	if d := segmentDistance(0, 20, [2]float64{0, 0}, [2]float64{0, 10}); d != 10 {
+		t.Errorf("distance past a segment's end: %v, want 10", d)
+	}
+}
+
+// lineDistance is the distance from (x, y) to a zone's transition.
+func lineDistance(z *dropZone, x, y float64) float64 {
+	best := math.Inf(1)
+	for k := 1; k < len(z.points); k++ {
+		best = math.Min(best, segmentDistance(x, y, z.points[k-1], z.points[k]))
+	}
+	return best
 }

@@ -75,34 +75,17 @@ type dragState struct {
 	over string
 }
 
-// dropzoneAt returns the data-dropzone value of the element under the
-// screen point, or "".
-func dropzoneAt(x, y float64) string {
-	if !app.IsClient {
-		return ""
-	}
-	el := app.Window().Get("document").Call("elementFromPoint", x, y)
-	if !el.Truthy() {
-		return ""
-	}
-	z := el.Call("closest", "[data-dropzone]")
-	if !z.Truthy() {
-		return ""
-	}
-	return z.Call("getAttribute", "data-dropzone").String()
-}
-
 // dragMove follows the pointer and finds the drop zone under it.
 func (s *Studio) dragMove(x, y float64) {
 	s.drag.x, s.drag.y, s.drag.moved = x, y, true
-	s.drag.over = zoneAt(x, y)
+	s.drag.over = s.zoneAt(x, y)
 }
 
 // dragEnd drops the dragged state on the zone under the pointer.
 func (s *Studio) dragEnd(ctx app.Context, x, y float64) {
 	d := s.drag
 	s.drag = nil
-	zone := dropzoneAt(x, y)
+	id, zone := s.dropTargetAt(x, y)
 	if zone == "" {
 		if d.moved {
 			s.hint = "Drop the state on an arrow between two states to insert it there."
@@ -113,7 +96,7 @@ func (s *Studio) dragEnd(ctx app.Context, x, y float64) {
 		s.dropAction(ctx, d, zone)
 		return
 	}
-	s.dropOn(ctx, d.stateType, zoneAt(x, y))
+	s.dropOn(ctx, d.stateType, id)
 }
 
 // dropOn inserts a new state of type typ at a drop zone.
