@@ -305,7 +305,8 @@ func (s *Studio) openServedFile(ctx app.Context) {
 		return nil
 	})
 	onResp = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if !args[0].Get("ok").Bool() {
+		// 204: serve was given no file; 404: a static host.
+		if !args[0].Get("ok").Bool() || args[0].Get("status").Int() == 204 {
 			release()
 			return nil
 		}

@@ -63,7 +63,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 }
 
 // openPath is where the app asks for the file given on serve's command
-// line; it answers 404 when there is none (and on static hosts).
+// line; it answers 204 when there is none (a static host answers 404).
 const openPath = "/api/open"
 
 // newSiteHandler serves a site written by build-static. app.wasm goes out
@@ -103,7 +103,9 @@ func newSiteHandler(dir, open string) http.Handler {
 
 func serveOpen(w http.ResponseWriter, open string) {
 	if open == "" {
-		http.NotFound(w, nil)
+		// No Content, not 404: the app asks on every start, and a 404
+		// shows as an error in the browser's console.
+		w.WriteHeader(http.StatusNoContent)
 		return
 	}
 	src, err := os.ReadFile(open)

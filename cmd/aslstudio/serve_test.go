@@ -84,8 +84,8 @@ func TestServePagesAndOpen(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Source != def || got.Name != "flow.asl.json" {
 		t.Errorf("GET %s = %+v (err %v), want the served file", openPath, got, err)
 	}
-	if resp := get(t, newSiteHandler(site, ""), openPath, ""); resp.StatusCode != 404 {
-		t.Errorf("GET %s with no file: status %d, want 404", openPath, resp.StatusCode)
+	if resp := get(t, newSiteHandler(site, ""), openPath, ""); resp.StatusCode != http.StatusNoContent {
+		t.Errorf("GET %s with no file: status %d, want 204", openPath, resp.StatusCode)
 	}
 }
 
