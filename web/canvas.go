@@ -36,8 +36,15 @@ func (s *Studio) renderCanvas() app.UI {
 		// In the browser the drawing's elements are patched in place
 		// (drawhost.go), now if the drawing's element is there, else when
 		// it mounts; pan and zoom change only the transform around it.
-		s.drawn = s.draw(g)
-		s.patchDrawing()
+		if k := s.drawingKey(g); k == nil || *k != s.drawnKey {
+			s.drawn = s.draw(g)
+			if k != nil {
+				s.drawnKey = *k
+			} else {
+				s.drawnKey = drawKey{}
+			}
+			s.patchDrawing()
+		}
 		body = append(body, &drawingHost{Studio: s, W: num(g.Width), H: num(g.Height)})
 	case g != nil:
 		// Elsewhere (server-side rendering, tests) it is one piece of markup.

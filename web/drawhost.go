@@ -2,6 +2,10 @@ package web
 
 import (
 	"strconv"
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/layout"
+	"github.com/aslstudio/aslstudio/engine/validate"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -40,6 +44,43 @@ func (h *drawingHost) OnDismount() {
 		s.drawer.reset()
 		s.drawPage.clear()
 	}
+}
+
+// drawKey is what the drawing depends on outside a run: a render whose
+// key is the last drawing's draws nothing (the renders that follow an
+// edit, for its validation and its autosave, need no new drawing).
+type drawKey struct {
+	g                 *layout.Geometry
+	doc               *document
+	diags             *validate.Diagnostic
+	nDiags            int
+	selected          string
+	multi             string
+	moving, over      string
+	dragging, mounted bool
+}
+
+// drawingKey returns the key of the drawing of g, or nil when a run (or a
+// breakpoint) is drawn: those change too often and in too many ways to key.
+func (s *Studio) drawingKey(g *layout.Geometry) *drawKey {
+	if s.canvasRunState() != nil {
+		return nil
+	}
+	k := &drawKey{g: g, doc: s.doc, nDiags: len(s.doc.Diags), selected: s.selected, mounted: s.drawEl != nil}
+	if len(s.doc.Diags) > 0 {
+		k.diags = &s.doc.Diags[0]
+	}
+	if sel := s.selectedStates(); len(sel) > 1 {
+		k.multi = strings.Join(sel, "\x00")
+	}
+	if m := s.cv.move; m != nil && m.moved {
+		// The zones it is refused depend on the state and the document.
+		k.moving, k.over = m.name, m.over
+	}
+	if s.drag != nil {
+		k.dragging, k.over = true, s.drag.over
+	}
+	return k
 }
 
 // patchDrawing brings the mounted drawing element up to date with the

@@ -47,10 +47,12 @@ type Studio struct {
 	// typing), empty once CodeMirror is the editor.
 	codeShown string
 	unlisten  []func()
-	// drawn is the canvas drawing written last, drawEl the element it is
+	// drawn is the canvas drawing written last (drawnKey its inputs,
+	// drawhost.go), drawEl the element it is
 	// patched into (nil until the drawing host mounts), drawer and drawPage
 	// what patches it (drawhost.go).
 	drawn    *drawWriter
+	drawnKey drawKey
 	drawEl   app.Value
 	drawer   drawPatcher[int]
 	drawPage pageDrawing

@@ -8,16 +8,22 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// warmUpRounds is how many edits of a scratch workflow warmUp makes.
-const warmUpRounds = 12
+// warmUpRounds is how many edits of a scratch workflow warmUp makes, and
+// warmUpStates the workflow's size: small, so that a round, run before
+// the code is optimized, holds the page for a few milliseconds only (40
+// states held it for up to 235 ms, in the way of the first edit).
+const (
+	warmUpRounds = 30
+	warmUpStates = 12
+)
 
 // warmUp edits a scratch workflow, off screen, while the page is idle after
 // it opened: the browser first runs WebAssembly through a quick baseline
 // compiler and optimizes a function only once it has run for a while, so
 // without this the first edits of a large workflow took three to five
 // times as long as the later ones (bench/web prints each edit). Each round
-// is one idle callback of a few milliseconds; one also warms the code
-// editor (aslEditor.warmUp). Nothing of it is kept.
+// is one idle callback; one also warms the code editor (aslEditor.warmUp).
+// Nothing of it is kept.
 func (s *Studio) warmUp(round int) {
 	if !app.IsClient || round >= warmUpRounds {
 		return
@@ -46,12 +52,12 @@ func (s *Studio) warmUp(round int) {
 // warmUpRound runs once what an edit of the canvas runs: parse, layout,
 // delete a state, print, parse again, validate, draw and diff the drawing.
 func warmUpRound(round int) {
-	d := newDocument("warm-up", []byte(scratchWorkflow(40)))
+	d := newDocument("warm-up", []byte(scratchWorkflow(warmUpStates)))
 	if d.Root == nil {
 		return
 	}
 	root := d.Root.Clone()
-	if err := asl.RemoveStates(root, []string{fmt.Sprintf("Step %d", 2+round%30)}); err != nil {
+	if err := asl.RemoveStates(root, []string{fmt.Sprintf("Step %d", 2+round%(warmUpStates-2))}); err != nil {
 		return
 	}
 	old := d.Text

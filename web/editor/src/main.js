@@ -203,14 +203,14 @@ function watch(callback) {
 // it stays: the editor is destroyed.
 function warmUp(rounds = 20) {
   const lines = ["{"];
-  for (let i = 0; i < 400; i++) lines.push(`  "Step ${i}": {"Type": "Pass", "Next": "Step ${i + 1}"},`);
+  for (let i = 0; i < 150; i++) lines.push(`  "Step ${i}": {"Type": "Pass", "Next": "Step ${i + 1}"},`);
   lines.push("}");
   const host = document.createElement("div");
   const editor = mount(host, { text: lines.join("\n"), language: "json" });
   const view = editor.view;
   for (let i = 0; i < rounds; i++) {
     const doc = view.state.doc;
-    const line = doc.line(2 + ((i * 37) % 390));
+    const line = doc.line(2 + ((i * 37) % 140));
     view.dispatch({ changes: { from: line.from, to: line.to + 1 } });
     view.dispatch({ changes: { from: line.from, insert: line.text + "\n" } });
   }
