@@ -51,13 +51,16 @@ func TestBench(t *testing.T) {
 			t.Fatal(err)
 		}
 		loads = append(loads, ms)
-		// Where the time went: app.wasm's download (from the service
-		// worker after the first visit), then compiling it and starting Go
-		// (until main runs), then the first render and mount.
+		// Where the time went: the page parsed, app.wasm downloaded and
+		// compiled in a worker (from the service worker after the first
+		// visit), instantiated, Go's main reached (runtime and package
+		// initialization), then the first render and mount.
 		phases = append(phases, eval[string](b, `(() => {
 			const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('/web/app.wasm'));
 			const f = (x) => x == null ? '?' : Math.round(x);
-			return 'app.wasm fetched ' + f(w && w.startTime) + '-' + f(w && w.responseEnd) + ' ms, Go main at ' + f(window.aslMainMs) + ' ms, ready at ' + f(Number(document.body.dataset.readyMs)) + ' ms';
+			const mark = (n) => { const m = performance.getEntriesByName(n)[0]; return f(m && m.startTime); };
+			const nav = performance.getEntriesByType('navigation')[0] || {};
+			return 'page parsed ' + f(nav.domInteractive) + ' ms, app.wasm downloaded and compiled (in a worker) ' + mark('asl-compiled') + ' ms, instantiated ' + mark('asl-instantiate') + '-' + mark('asl-instantiated') + ' ms' + (w ? ', fetched by the page ' + f(w.startTime) + '-' + f(w.responseEnd) + ' ms' : '') + ', Go main at ' + f(window.aslMainMs) + ' ms, ready at ' + f(Number(document.body.dataset.readyMs)) + ' ms';
 		})()`))
 	}
 	first := loads[0]

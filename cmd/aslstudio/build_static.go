@@ -53,7 +53,6 @@ func newHandler(version string, scripts ...string) *app.Handler {
 		Version:                 version,
 		RawHeaders: []string{
 			`<meta name="color-scheme" content="light dark">`,
-			wasmPreload,
 			wasmEarlyCompile,
 		},
 	}

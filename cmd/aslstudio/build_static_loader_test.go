@@ -9,16 +9,18 @@ import (
 	"testing"
 )
 
-// TestBuildStaticStreamsWasm: the page preloads app.wasm and starts
-// compiling it from its head, and app.js instantiates that module, falling
+// TestBuildStaticStreamsWasm: the page starts compiling app.wasm from its
+// head (in a worker), and app.js instantiates that module, falling
 // back to compiling the fetch response itself (no progress-counting copy in
 // JavaScript).
 func TestBuildStaticStreamsWasm(t *testing.T) {
 	out := buildSite(t)
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	head, _, _ := strings.Cut(string(index), "</head>")
-	if !strings.Contains(head, wasmPreload) {
-		t.Errorf("index.html's head lacks %s", wasmPreload)
+	// No preload: the worker's download could not use it, and the page
+	// would fetch app.wasm twice.
+	if strings.Contains(head, `rel="preload" href="`+wasmURL+`"`) {
+		t.Errorf("index.html's head preloads %s, which the worker downloads itself", wasmURL)
 	}
 	if !strings.Contains(head, wasmEarlyCompile) {
 		t.Errorf("index.html's head does not start compiling app.wasm: no %s", wasmEarlyCompile)
