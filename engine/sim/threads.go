@@ -103,6 +103,24 @@ func (s *scheduler) next() *thread {
 	return best
 }
 
+// stepNext runs the next thread to its next suspension, from the frame f
+// that owns the scheduler, and returns it (nil when all are done); a
+// thread's panic is raised again here.
+func (s *scheduler) stepNext(f *frame) *thread {
+	th := s.next()
+	if th == nil {
+		return nil
+	}
+	// Inside an enclosing branch, let its siblings run first when their
+	// clocks are earlier.
+	f.yieldPoint()
+	s.step(th, false)
+	if th.panicked != nil {
+		panic(th.panicked)
+	}
+	return th
+}
+
 // stopAll unwinds every branch that is still suspended.
 func (s *scheduler) stopAll() {
 	for _, th := range s.threads {
@@ -138,16 +156,9 @@ func (r *stateRun) runBranches(branches []*asl.StateMachine, in any) ([]any, *fa
 	end := f.now
 	var last *thread
 	for {
-		th := s.next()
+		th := s.stepNext(f)
 		if th == nil {
 			break
-		}
-		// Inside an enclosing branch, let its siblings run first when
-		// their clocks are earlier.
-		f.yieldPoint()
-		s.step(th, false)
-		if th.panicked != nil {
-			panic(th.panicked)
 		}
 		if th.f.now.After(end) {
 			end = th.f.now
@@ -258,14 +269,9 @@ func (r *stateRun) runIterations(ms *asl.MapState, inputs []any, maxConc int64) 
 	}
 	launch(f.now)
 	for {
-		th := s.next()
+		th := s.stepNext(f)
 		if th == nil {
 			break
-		}
-		f.yieldPoint()
-		s.step(th, false)
-		if th.panicked != nil {
-			panic(th.panicked)
 		}
 		if !th.done {
 			continue
