@@ -255,21 +255,25 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// twoDefinitionFiles picks a template with two state machines whose
+// definitions are files beside it.
+func twoDefinitionFiles(c samCase) bool {
+	if len(c.machines) != 2 {
+		return false
+	}
+	for _, m := range c.machines {
+		if _, err := os.Stat(filepath.Join(c.dir, m.File)); m.Via != "DefinitionUri" || err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // A template with several state machines whose definitions are files: the
 // picker lists them, choosing one opens it, and Download saves that
 // definition's file with only the edit changed; the template is kept.
 func TestSAMTemplatePickerSeveralMachines(t *testing.T) {
-	c := pickSamCase(t, "template with two DefinitionUri state machines", func(c samCase) bool {
-		if len(c.machines) != 2 {
-			return false
-		}
-		for _, m := range c.machines {
-			if _, err := os.Stat(filepath.Join(c.dir, m.File)); m.Via != "DefinitionUri" || err != nil {
-				return false
-			}
-		}
-		return true
-	})
+	c := pickSamCase(t, "template with two DefinitionUri state machines", twoDefinitionFiles)
 	tmpl, err := sam.Load(c.template)
 	if err != nil {
 		t.Fatal(err)
@@ -418,17 +422,7 @@ func TestSAMTemplateTabEditing(t *testing.T) {
 // gives them for a folder (DevTools cannot drop a real folder), backed by
 // the corpus files.
 func TestSAMFolderDrop(t *testing.T) {
-	c := pickSamCase(t, "template with two DefinitionUri state machines", func(c samCase) bool {
-		if len(c.machines) != 2 {
-			return false
-		}
-		for _, m := range c.machines {
-			if _, err := os.Stat(filepath.Join(c.dir, m.File)); m.Via != "DefinitionUri" || err != nil {
-				return false
-			}
-		}
-		return true
-	})
+	c := pickSamCase(t, "template with two DefinitionUri state machines", twoDefinitionFiles)
 	project := filepath.Base(c.dir)
 	files := map[string]string{}
 	filepath.WalkDir(c.dir, func(p string, e os.DirEntry, err error) error {
