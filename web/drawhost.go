@@ -11,8 +11,9 @@ import (
 )
 
 // drawingHost is the canvas's drawing in the browser: an <svg> whose
-// children go-app never sees. The studio writes the drawing on every
-// render and patches the elements in place (drawPatcher), so an edit of a
+// children go-app never sees. The studio writes the drawing on a render
+// whose drawing inputs changed (drawKey) and patches the elements in
+// place (drawPatcher), so an edit of a
 // large workflow moves the elements of the states it shifted instead of
 // the browser parsing and laying out the whole drawing again.
 type drawingHost struct {
@@ -50,23 +51,23 @@ func (h *drawingHost) OnDismount() {
 // key is the last drawing's draws nothing (the renders that follow an
 // edit, for its validation and its autosave, need no new drawing).
 type drawKey struct {
-	g                 *layout.Geometry
-	doc               *document
-	diags             *validate.Diagnostic
-	nDiags            int
-	selected          string
-	multi             string
-	moving, over      string
-	dragging, mounted bool
+	g            *layout.Geometry
+	doc          *document
+	diags        *validate.Diagnostic
+	nDiags       int
+	selected     string
+	multi        string
+	moving, over string
+	dragging     bool
 }
 
 // drawingKey returns the key of the drawing of g, or nil when a run (or a
 // breakpoint) is drawn: those change too often and in too many ways to key.
 func (s *Studio) drawingKey(g *layout.Geometry) *drawKey {
-	if s.canvasRunState() != nil {
+	if s.runOnCanvas() {
 		return nil
 	}
-	k := &drawKey{g: g, doc: s.doc, nDiags: len(s.doc.Diags), selected: s.selected, mounted: s.drawEl != nil}
+	k := &drawKey{g: g, doc: s.doc, nDiags: len(s.doc.Diags), selected: s.selected}
 	if len(s.doc.Diags) > 0 {
 		k.diags = &s.doc.Diags[0]
 	}

@@ -283,10 +283,10 @@ type canvasRun struct {
 
 // canvasRunState is computed once per render of the canvas.
 func (s *Studio) canvasRunState() *canvasRun {
-	r := s.runs()
-	if r.ex == nil && len(r.breakpoints) == 0 {
+	if !s.runOnCanvas() {
 		return nil
 	}
+	r := s.runs()
 	c := &canvasRun{bps: r.breakpoints}
 	if r.ex != nil {
 		sv := s.scoped()
@@ -306,6 +306,13 @@ func (s *Studio) canvasRunState() *canvasRun {
 		c.states, c.edges = r.statusCache.states, r.statusCache.edges
 	}
 	return c
+}
+
+// runOnCanvas reports whether the canvas shows a run or breakpoints of
+// the document, without making a run session for it as runs does.
+func (s *Studio) runOnCanvas() bool {
+	r := sessions[s]
+	return r != nil && r.doc == s.doc && (r.ex != nil || len(r.breakpoints) > 0)
 }
 
 // statusKey identifies what the cached statuses and taken edges were

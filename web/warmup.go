@@ -66,7 +66,6 @@ func warmUpRound(round int) {
 	d.validate()
 	scratch := &Studio{doc: d, view: viewport{K: 1}}
 	w := scratch.draw(d.Geom)
-	delete(sessions, scratch) // the run state draw looked up
 	p := drawPatcher[int]{dom: discardDrawing{}}
 	p.patch(w.String(), w.pieces)
 }
