@@ -7,6 +7,8 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"sync"
 )
 
 //go:embed examples/*.json
@@ -29,7 +31,10 @@ type Example struct {
 
 // Examples lists the gallery in display order. The first one is the default
 // document the app opens when it has nothing else to show.
-func Examples() []Example {
+func Examples() []Example { return slices.Clone(index()) }
+
+// index is examples/index.json, decoded once.
+var index = sync.OnceValue(func() []Example {
 	b, err := examples.ReadFile("examples/index.json")
 	if err != nil {
 		panic("assets: examples/index.json is not embedded: " + err.Error())
@@ -39,14 +44,14 @@ func Examples() []Example {
 		panic("assets: examples/index.json: " + err.Error())
 	}
 	return list
-}
+})
 
 // Default returns the example the app opens when no file is given.
-func Default() Example { return Examples()[0] }
+func Default() Example { return index()[0] }
 
 // Lookup returns the example with the given id.
 func Lookup(id string) (Example, bool) {
-	for _, e := range Examples() {
+	for _, e := range index() {
 		if e.ID == id {
 			return e, true
 		}

@@ -60,7 +60,7 @@ func TestBench(t *testing.T) {
 			const f = (x) => x == null ? '?' : Math.round(x);
 			const mark = (n) => { const m = performance.getEntriesByName(n)[0]; return f(m && m.startTime); };
 			const nav = performance.getEntriesByType('navigation')[0] || {};
-			return 'page parsed ' + f(nav.domInteractive) + ' ms, app.wasm downloaded and compiled (in a worker) ' + mark('asl-compiled') + ' ms, instantiated ' + mark('asl-instantiate') + '-' + mark('asl-instantiated') + ' ms' + (w ? ', fetched by the page ' + f(w.startTime) + '-' + f(w.responseEnd) + ' ms' : '') + ', Go main at ' + f(window.aslMainMs) + ' ms, ready at ' + f(Number(document.body.dataset.readyMs)) + ' ms';
+			return 'page parsed ' + f(nav.domInteractive) + ' ms, app.wasm downloaded and compiled (in a worker) ' + mark('asl-compiled') + ' ms, instantiated ' + mark('asl-instantiate') + '-' + mark('asl-instantiated') + ' ms' + (w ? ', fetched by the page ' + f(w.startTime) + '-' + f(w.responseEnd) + ' ms' : '') + ', Go main at ' + f(window.aslMainMs) + ' ms, canvas ready at ' + f(Number(document.body.dataset.readyMs)) + ' ms, code editor (CodeMirror) at ' + f(Number(document.body.dataset.codeReadyMs)) + ' ms';
 		})()`))
 	}
 	first := loads[0]

@@ -3,11 +3,13 @@
 package e2e
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/validate"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -100,4 +102,52 @@ func TestCodeMirrorLintMarkersAndCanvas(t *testing.T) {
 		t.Errorf("no gutter marker on line %d for the validator's %d diagnostic(s) there: %+v", wantLine, len(want), b.lintMarkers())
 	}
 	b.screenshot("codemirror-validator-marker")
+}
+
+// typeWhenReady types into the code pane's text area at the moment the
+// canvas says it is ready: before CodeMirror has replaced the text area
+// (the studio mounts it a moment later, off the critical path).
+const typeWhenReady = `(() => {
+  new MutationObserver((_, obs) => {
+    if (!document.body || document.body.dataset.ready !== "true") return;
+    obs.disconnect();
+    const ta = document.getElementById("code-editor");
+    window.__typedEarly = !document.querySelector("[data-code] .cm-editor") && !!ta;
+    if (!ta) return;
+    ta.value = ta.value.replace('"Comment": "Route an order by its total and type."', '"Comment": "Typed before the editor came."');
+    ta.dispatchEvent(new Event("input", {bubbles: true}));
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-ready"]});
+})()`
+
+// Until CodeMirror mounts, the code pane is a plain text area that edits
+// the same document; what was typed there is what CodeMirror starts with,
+// and the document follows.
+func TestCodeTypedBeforeTheEditorMountsIsKept(t *testing.T) {
+	b := newBrowser(t)
+	b.do("hook", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: typeWhenReady})
+		return err
+	}))
+	b.open("/")
+	if !eval[bool](b, `window.__typedEarly === true`) {
+		t.Fatal("the canvas was ready only after CodeMirror had mounted (or without a code pane): nothing typed early")
+	}
+	ready := eval[float64](b, `Number(document.body.dataset.readyMs)`)
+	codeReady := eval[float64](b, `Number(document.body.dataset.codeReadyMs)`)
+	if !(codeReady >= ready) {
+		t.Fatalf("code editor ready at %.0f ms, before the canvas at %.0f ms", codeReady, ready)
+	}
+	b.waitFor("CodeMirror with the typed text", `document.querySelector('[data-code] .cm-editor') && document.querySelector('`+codeSel+`').value.includes('Typed before the editor came.')`)
+	b.waitCode("the document to take the typed comment", func(root *asl.Value) bool {
+		c, _ := root.Get("Comment").StringValue()
+		return c == "Typed before the editor came."
+	})
+	// The typed text is a document change like any other: undo restores
+	// the example's own comment.
+	b.leaveFields()
+	b.press("z", "KeyZ", 90, modCtrl)
+	b.waitCode("undo", func(root *asl.Value) bool {
+		c, _ := root.Get("Comment").StringValue()
+		return c == "Route an order by its total and type."
+	})
 }

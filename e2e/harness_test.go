@@ -167,6 +167,17 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1440, 900),
 	)
+	if f := os.Getenv("ASLSTUDIO_E2E_JSFLAGS"); f != "" { // V8 flags, for profiling probes only
+		opts = append(opts, chromedp.Flag("js-flags", f))
+	}
+	if f := os.Getenv("ASLSTUDIO_E2E_CHROMELOG"); f != "" { // chromium's own output, for profiling probes only
+		w, err := os.Create(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { w.Close() })
+		opts = append(opts, chromedp.CombinedOutput(w))
+	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	b := &browser{t: t, ctx: ctx}
@@ -257,7 +268,7 @@ func (b *browser) open(path string) time.Duration {
 // waitReady waits for the signal the studio sets once mounted.
 func (b *browser) waitReady() {
 	b.t.Helper()
-	b.waitFor("the app to mount", `document.body && document.body.dataset.ready === "true"`)
+	b.waitFor("the app to mount", `document.body && document.body.dataset.ready === "true" && document.body.dataset.codeReady === "true"`)
 }
 
 // artifactDir is where screenshots go: $ASLSTUDIO_ARTIFACTS, or a

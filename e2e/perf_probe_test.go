@@ -14,6 +14,10 @@ package e2e
 // PROBE_PROFILE=1 adds a V8 CPU profile (self and inclusive time per
 // function; build app.wasm without -ldflags=-s to see Go function names),
 // PROBE_OUT=DIR writes the .cpuprofile files (Chrome DevTools opens them).
+// ASLSTUDIO_E2E_JSFLAGS passes V8 flags to chromium and
+// ASLSTUDIO_E2E_CHROMELOG=FILE keeps chromium's own output, e.g.
+// --trace-wasm-compilation-times to see which functions V8 compiles, when
+// and for how long (Liftoff on first call, TurboFan once hot).
 
 import (
 	"context"

@@ -97,6 +97,7 @@ func (s *Studio) codeMirror() *cmEditor {
 	cm = e
 	s.cmObserve(ta)
 	e.refresh()
+	markCodeReady()
 	return e
 }
 

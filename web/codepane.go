@@ -131,7 +131,7 @@ func (s *Studio) syncCode() {
 	if !app.IsClient {
 		return
 	}
-	if s.cmSetText(s.doc.Text, s.doc.language()) {
+	if !s.codeHeld && s.cmSetText(s.doc.Text, s.doc.language()) {
 		// CodeMirror is the editor (codemirror.go); the hidden text area
 		// need not get a copy of the code on every edit.
 		s.codeShown = ""
@@ -141,6 +141,28 @@ func (s *Studio) syncCode() {
 	if el.Truthy() && el.Get("value").String() != s.doc.Text {
 		el.Set("value", s.doc.Text)
 	}
+}
+
+// releaseCode mounts CodeMirror in place of the fallback text area
+// (codeHeld). Code typed into the text area meanwhile is taken at once, so
+// that the editor starts from what the user sees.
+func (s *Studio) releaseCode(ctx app.Context) {
+	if !s.codeHeld {
+		return
+	}
+	s.codeHeld = false
+	// Only when something was typed: a text area's value is not always the
+	// text put in it (it turns CRLF line ends into LF), and a template must
+	// come back byte for byte.
+	if el := app.Window().GetElementByID(codeEditorID); el.Truthy() && s.codeSeq != s.heldSeq {
+		if typed := el.Get("value").String(); typed != s.doc.Text {
+			s.codeSeq++ // the pending parse of the same text is not needed
+			s.codeChanged(ctx, typed)
+		}
+	}
+	s.syncCode()
+	s.Update()
+	markCodeReady() // also when there was no code pane to mount into
 }
 
 // selectInCode moves the code editor's cursor to line:col (1-based, col in

@@ -15,3 +15,19 @@ func markReady() {
 	body.Call("setAttribute", "data-ready-ms", w.Get("performance").Call("now").Float())
 	body.Call("setAttribute", "data-ready", "true")
 }
+
+// markCodeReady sets data-code-ready="true" on <body> once the code pane
+// has its final editor, CodeMirror (data-code-ready-ms: since navigation
+// started); once per page.
+func markCodeReady() {
+	if !app.IsClient {
+		return
+	}
+	w := app.Window()
+	body := w.Get("document").Get("body")
+	if body.Call("hasAttribute", "data-code-ready").Bool() {
+		return
+	}
+	body.Call("setAttribute", "data-code-ready-ms", w.Get("performance").Call("now").Float())
+	body.Call("setAttribute", "data-code-ready", "true")
+}

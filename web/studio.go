@@ -46,7 +46,15 @@ type Studio struct {
 	// app (not by typing; rendering it never disturbs what the user is
 	// typing), empty once CodeMirror is the editor.
 	codeShown string
-	unlisten  []func()
+	// codeHeld keeps CodeMirror from mounting until the canvas is
+	// interactive (the fallback text area edits the code meanwhile): on a
+	// first visit the editor's mount is a few hundred milliseconds of
+	// script that nobody needs before the canvas answers.
+	codeHeld bool
+	// heldSeq is codeSeq when the hold began: typing in the text area
+	// meanwhile moves codeSeq on.
+	heldSeq  int
+	unlisten []func()
 	// drawn is the canvas drawing written last (drawnKey its inputs,
 	// drawhost.go), drawEl the element it is
 	// patched into (nil until the drawing host mounts), drawer and drawPage
@@ -85,9 +93,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
 	s.ctx = ctx
 	restored := s.restore(ctx)
-	// The code editor first: fitting measures the canvas, which lays the
-	// page out, and the editor's mount would otherwise make the browser lay
-	// it out again before the first paint.
+	s.codeHeld, s.heldSeq = app.IsClient, s.codeSeq
 	s.syncCode()
 	if !restored {
 		s.fitReadable()
@@ -103,7 +109,12 @@ func (s *Studio) OnMount(ctx app.Context) {
 	// app ready for a user (or a test) to act on what they see.
 	ctx.Defer(func(ctx app.Context) {
 		markReady()
-		s.warmUp(0)
+		// The code editor once the canvas has been painted and can be
+		// used; then the warm-up.
+		ctx.After(time.Millisecond, func(ctx app.Context) {
+			s.releaseCode(ctx)
+			s.warmUp(0)
+		})
 	})
 	if s.doc.diagsStale {
 		s.validateSoon(ctx)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -70,14 +71,14 @@ func safeUnmarshal(src []byte, doc *yaml.Node) (err error) {
 	return yaml.Unmarshal(src, doc)
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var yamlLineRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // yamlSyntaxError turns a yaml error ("yaml: line 3: msg") into a
 // *SyntaxError; YAML gives no column, so Col is the line's first column.
 func yamlSyntaxError(src []byte, err error) error {
 	msg := err.Error()
 	line := 1
-	if m := yamlLineRE.FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(strings.SplitN(msg, "\n", 2)[0]); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 		if yamlParserProblems[msg] {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -13,21 +14,21 @@ import (
 // its last capital when a lower-case letter follows ("ACMSuccess" → ACM,
 // Success), and a digit followed by a letter ends a word.
 func SplitWords(s string) []string {
-	s = reNonAlnum.ReplaceAllString(s, " ")
-	s = reVersionLower.ReplaceAllString(s, "$1 v$2 ")
-	s = reVersionUpper.ReplaceAllString(s, "$1 V$2 ")
+	s = reNonAlnum().ReplaceAllString(s, " ")
+	s = reVersionLower().ReplaceAllString(s, "$1 v$2 ")
+	s = reVersionUpper().ReplaceAllString(s, "$1 V$2 ")
 	s = splitCamel(s)
-	s = reAcronym.ReplaceAllString(s, "$1 $2")
-	s = reDigitLetter.ReplaceAllString(s, "$1 $2")
+	s = reAcronym().ReplaceAllString(s, "$1 $2")
+	s = reDigitLetter().ReplaceAllString(s, "$1 $2")
 	return strings.Fields(s)
 }
 
 var (
-	reNonAlnum     = regexp.MustCompile(`[^A-Za-z0-9]+`)
-	reVersionLower = regexp.MustCompile(`([^a-z]{2,})v([0-9]+)`)
-	reVersionUpper = regexp.MustCompile(`([^A-Z]{2,})V([0-9]+)`)
-	reAcronym      = regexp.MustCompile(`([A-Z]+)([A-Z][a-z])`)
-	reDigitLetter  = regexp.MustCompile(`([0-9])([a-zA-Z])`)
+	reNonAlnum     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^A-Za-z0-9]+`) })
+	reVersionLower = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^a-z]{2,})v([0-9]+)`) })
+	reVersionUpper = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([^A-Z]{2,})V([0-9]+)`) })
+	reAcronym      = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([A-Z]+)([A-Z][a-z])`) })
+	reDigitLetter  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`([0-9])([a-zA-Z])`) })
 )
 
 // splitCamel puts a space between a lower-case letter and a following capital

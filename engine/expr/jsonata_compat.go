@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	jsonata "github.com/blues/jsonata-go"
 	"github.com/blues/jsonata-go/jtypes"
@@ -44,7 +45,7 @@ func compatFunctions() map[string]jsonata.Extension {
 	}
 }
 
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`)
+var jsonNumber = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([Ee][-+]?[0-9]+)?$`) })
 
 // jNumber is $number(arg): numbers as they are, booleans as 0/1, strings in
 // JSON number syntax or with a 0x, 0o or 0b prefix.
@@ -72,7 +73,7 @@ func jNumber(v reflect.Value) (any, error) {
 				}
 			}
 		}
-		if jsonNumber.MatchString(s) {
+		if jsonNumber().MatchString(s) {
 			f, err := strconv.ParseFloat(s, 64)
 			if err == nil && !math.IsInf(f, 0) {
 				return f, nil

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -319,11 +320,11 @@ var wordValues = func() map[string]int64 {
 	return m
 }()
 
-var wordSplit = regexp.MustCompile(`,\s|\sand\s|[\s\-]`)
+var wordSplit = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`,\s|\sand\s|[\s\-]`) })
 
 func wordsToNumber(text string) (int64, bool) {
 	segs := []int64{0}
-	for _, part := range wordSplit.Split(strings.ToLower(text), -1) {
+	for _, part := range wordSplit().Split(strings.ToLower(text), -1) {
 		if part == "" {
 			continue
 		}

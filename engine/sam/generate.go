@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
@@ -43,7 +44,7 @@ type Generated struct {
 	Policies []string
 }
 
-var idRE = regexp.MustCompile(`^[A-Za-z0-9]+$`)
+var idRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9]+$`) })
 
 // Generate writes a SAM template with one AWS::Serverless::StateMachine for
 // def: its Type, its DefinitionUri (or inline Definition), logging for
@@ -58,7 +59,7 @@ func Generate(def *asl.Value, opt GenerateOptions) (*Generated, error) {
 	if name == "" {
 		name = "StateMachine"
 	}
-	if !idRE.MatchString(name) {
+	if !idRE().MatchString(name) {
 		return nil, fmt.Errorf("--name %q: a logical id has only letters and digits", name)
 	}
 	typ := strings.ToUpper(opt.Type)

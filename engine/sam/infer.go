@@ -3,6 +3,7 @@ package sam
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
@@ -145,7 +146,9 @@ func orStar(s string) string {
 
 // arnRE matches a literal ARN with an account (integration ARNs such as
 // arn:aws:states:::lambda:invoke have none and stay as they are).
-var arnRE = regexp.MustCompile(`^arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]*):([0-9]{12}|aws):(.+)$`)
+var arnRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]*):([0-9]{12}|aws):(.+)$`)
+})
 
 // substituteARNs replaces literal ARNs in a definition's strings by ${Name}
 // placeholders and returns the substitutions (name, ARN) in first-seen order.
@@ -158,7 +161,7 @@ func substituteARNs(def *asl.Value) (*asl.Value, [][2]string) {
 		c := *v
 		switch v.Kind {
 		case asl.String:
-			m := arnRE.FindStringSubmatch(v.Str)
+			m := arnRE().FindStringSubmatch(v.Str)
 			if m == nil {
 				return &c
 			}
@@ -185,7 +188,7 @@ func substituteARNs(def *asl.Value) (*asl.Value, [][2]string) {
 	return walk(def), subs
 }
 
-var nonAlnum = regexp.MustCompile(`[^A-Za-z0-9]+`)
+var nonAlnum = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^A-Za-z0-9]+`) })
 
 // placeholderName names an ARN: arn:…:lambda:…:function:OrderFn → OrderFnFunctionArn.
 func placeholderName(service, resource string, used map[string]bool) string {
@@ -204,12 +207,12 @@ func placeholderName(service, resource string, used map[string]bool) string {
 		kind = service
 	}
 	var b strings.Builder
-	for _, w := range nonAlnum.Split(name, -1) {
+	for _, w := range nonAlnum().Split(name, -1) {
 		b.WriteString(upperFirst(w))
 	}
-	suffix := upperFirst(nonAlnum.ReplaceAllString(kind, "")) + "Arn"
+	suffix := upperFirst(nonAlnum().ReplaceAllString(kind, "")) + "Arn"
 	if kind == service || kind == "" {
-		suffix = upperFirst(nonAlnum.ReplaceAllString(service, "")) + "Arn"
+		suffix = upperFirst(nonAlnum().ReplaceAllString(service, "")) + "Arn"
 		if k, ok := map[string]string{"sns": "TopicArn", "sqs": "QueueArn"}[service]; ok {
 			suffix = k
 		}

@@ -71,7 +71,7 @@ func resolveString(s string, vars map[string]string) string {
 	if !strings.Contains(s, "${") {
 		return s
 	}
-	return placeholderRE.ReplaceAllStringFunc(s, func(m string) string {
+	return placeholderRE().ReplaceAllStringFunc(s, func(m string) string {
 		if val, ok := vars[strings.TrimSpace(m[2:len(m)-1])]; ok {
 			return val
 		}

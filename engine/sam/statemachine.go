@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
@@ -206,7 +207,7 @@ func (m *StateMachine) fileRef(n *node) {
 }
 
 // placeholderRE matches ${Name} references (not the ${!Literal} escape).
-var placeholderRE = regexp.MustCompile(`\$\{([^!}][^}]*)\}`)
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\{([^!}][^}]*)\}`) })
 
 // placeholders lists the ${Name} references in a definition's strings.
 func placeholders(v *asl.Value) []string {
@@ -215,7 +216,7 @@ func placeholders(v *asl.Value) []string {
 	walk = func(v *asl.Value) {
 		switch v.Kind {
 		case asl.String:
-			for _, m := range placeholderRE.FindAllStringSubmatch(v.Str, -1) {
+			for _, m := range placeholderRE().FindAllStringSubmatch(v.Str, -1) {
 				seen[strings.TrimSpace(m[1])] = true
 			}
 		case asl.Array:
@@ -224,7 +225,7 @@ func placeholders(v *asl.Value) []string {
 			}
 		case asl.Object:
 			for _, f := range v.Fields {
-				for _, m := range placeholderRE.FindAllStringSubmatch(f.Key, -1) {
+				for _, m := range placeholderRE().FindAllStringSubmatch(f.Key, -1) {
 					seen[strings.TrimSpace(m[1])] = true
 				}
 				walk(f.Value)

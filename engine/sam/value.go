@@ -4,12 +4,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
 // jsonNumberRE matches a number literal JSON accepts as is.
-var jsonNumberRE = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+var jsonNumberRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`) })
 
 // toValue converts a template node to a definition Value. Intrinsic
 // functions written as !Tags become their long JSON form ({"Ref": "X"},
@@ -71,7 +72,7 @@ func scalarValue(n *node) *asl.Value {
 	case "!!bool":
 		return asl.NewBool(strings.EqualFold(n.value, "true"))
 	case "!!int":
-		if jsonNumberRE.MatchString(n.value) {
+		if jsonNumberRE().MatchString(n.value) {
 			return asl.NewNumber(n.value)
 		}
 		lit := strings.ReplaceAll(strings.TrimPrefix(n.value, "+"), "_", "")
@@ -80,12 +81,12 @@ func scalarValue(n *node) *asl.Value {
 		}
 		return asl.NewString(n.value)
 	case "!!float":
-		if jsonNumberRE.MatchString(n.value) {
+		if jsonNumberRE().MatchString(n.value) {
 			return asl.NewNumber(n.value)
 		}
 		if f, err := strconv.ParseFloat(strings.TrimPrefix(n.value, "+"), 64); err == nil && !strings.ContainsAny(n.value, "nN") {
 			lit := strconv.FormatFloat(f, 'g', -1, 64)
-			if jsonNumberRE.MatchString(lit) {
+			if jsonNumberRE().MatchString(lit) {
 				return asl.NewNumber(lit)
 			}
 		}
