@@ -496,3 +496,48 @@ func TestInspectorJSONataStates(t *testing.T) {
 	b.waitForShowing("the edited workflow to be valid", `document.querySelector('[data-validation]').dataset.validation === "valid"`,
 		`document.querySelector('[data-validation]').textContent`)
 }
+
+// A Map is made distributed in the inspector: the processing mode writes
+// ItemProcessor.ProcessorConfig, the distributed fields appear, and an
+// ItemBatcher typed there lands in the code; a Choice rule's Comment too.
+func TestInspectorDistributedMapAndRuleExtras(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.replaceCode(`{
+  "StartAt": "Each",
+  "States": {
+    "Each": {"Type": "Map", "ItemsPath": "$.items", "ItemProcessor": {"StartAt": "Work", "States": {"Work": {"Type": "Pass", "End": true}}}, "Next": "Route"},
+    "Route": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Done"}], "Default": "Done"},
+    "Done": {"Type": "Succeed"}
+  }
+}`)
+	b.waitState("Each", true)
+	eval[bool](b, `document.querySelector('[data-state="Each"]').dispatchEvent(new PointerEvent('pointerdown', {bubbles: true})) || true`)
+	b.waitFor("the inspector to show the Map", `document.querySelector('`+insp+` [data-field="Name"]')?.value === "Each"`)
+	if eval[bool](b, `!!document.querySelector('`+insp+` [data-field="ItemBatcher"]')`) {
+		t.Fatal("an inline Map shows ItemBatcher")
+	}
+	b.choose(insp+` [data-field="ProcessorMode"]`, "DISTRIBUTED/EXPRESS")
+	b.waitCode("a distributed Map", func(r *asl.Value) bool {
+		cfg := stateOf(r, "Each").Get("ItemProcessor").Get("ProcessorConfig")
+		m, _ := cfg.Get("Mode").StringValue()
+		e, _ := cfg.Get("ExecutionType").StringValue()
+		return m == "DISTRIBUTED" && e == "EXPRESS"
+	})
+	b.typeJSON(insp+` [data-field="ItemBatcher"]`, `{"MaxItemsPerBatch": 25}`)
+	b.waitCode("the ItemBatcher", func(r *asl.Value) bool {
+		n := stateOf(r, "Each").Get("ItemBatcher").Get("MaxItemsPerBatch")
+		return n != nil && n.Str == "25"
+	})
+	b.inspectorShot("inspector-distributed-map", insp+` [data-field-row="ProcessorConfig"]`)
+
+	b.inspect("Route")
+	rule := insp + ` [data-rule="/Choices/0"]`
+	b.click("open the rule's extras", rule+` .rule-extras summary`)
+	b.typeInto(rule+` [data-field="Comment"]`, "x is there")
+	b.waitCode("the rule's comment", func(r *asl.Value) bool {
+		c, _ := stateOf(r, "Route").Get("Choices").Items[0].Get("Comment").StringValue()
+		return c == "x is there"
+	})
+	b.inspectorShot("inspector-rule-extras", rule)
+}

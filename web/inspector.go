@@ -189,6 +189,8 @@ func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
 			s.inspField(name, "/Resource", "Resource", textInput("Resource", "Resource", t.Resource, func(ctx app.Context, v string) {
 				s.setStateField(ctx, name, "Resource", asl.NewString(v))
 			}, name)),
+			s.inspField(name, "/Credentials", "Credentials — a role to assume (cross-account)",
+				s.jsonEditor(name, "", "Credentials", b.Node.Get("Credentials"), credentialsPlaceholder(ql))),
 		)
 	case *asl.WaitState:
 		typeFields = append(typeFields,
@@ -211,11 +213,7 @@ func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
 			}),
 		)
 	case *asl.MapState:
-		typeFields = append(typeFields,
-			s.inspField(name, "/MaxConcurrency", "Max concurrency (0 = no limit)", s.numInput(name, "", "MaxConcurrency", t.MaxConcurrency, "0", true)),
-			s.inspField(name, "/ToleratedFailurePercentage", "Tolerated failures (%)", s.numInput(name, "", "ToleratedFailurePercentage", t.ToleratedFailurePercentage, "0", false)),
-			s.inspField(name, "/ToleratedFailureCount", "Tolerated failures (count)", s.numInput(name, "", "ToleratedFailureCount", t.ToleratedFailureCount, "0", true)),
-		)
+		typeFields = append(typeFields, s.mapConfigFields(name, t, ql)...)
 	case *asl.FailState:
 		typeFields = append(typeFields,
 			s.inspField(name, "/Error", "Error", textInput("Error", "Error", literal(t.Error), func(ctx app.Context, v string) {
@@ -225,6 +223,12 @@ func (s *Studio) renderConfigTab(name string, st asl.State, ql string) app.UI {
 				s.setStateField(ctx, name, "Cause", optString(v))
 			}, name)),
 		)
+		if ql != asl.JSONata {
+			typeFields = append(typeFields,
+				s.inspField(name, "/ErrorPath", "…or the error from a path", s.pathInput(name, "", "ErrorPath", b.Node.Get("ErrorPath"), "$.error")),
+				s.inspField(name, "/CausePath", "…or the cause from a path", s.pathInput(name, "", "CausePath", b.Node.Get("CausePath"), "$.cause")),
+			)
+		}
 	case *asl.ChoiceState:
 		typeFields = append(typeFields, section(countLabel("Rules", len(t.Choices)), s.renderChoiceRules(name, t, ql == asl.JSONata)))
 	}

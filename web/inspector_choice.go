@@ -116,8 +116,47 @@ func (s *Studio) renderRuleCard(name string, i, n int, r *asl.ChoiceRule, jsonat
 				})
 			}),
 		),
+		s.renderRuleExtras(name, rel, r, jsonata),
 		inlineDiags(s.fieldError(name, rel), s.diagsOfRule(name, rel)),
 	)
+}
+
+// renderRuleExtras edits what a rule carries besides its condition and
+// target: a Comment, variables to Assign when it matches and, in JSONata,
+// the Choice state's Output when it matches.
+func (s *Studio) renderRuleExtras(name, rel string, r *asl.ChoiceRule, jsonata bool) app.UI {
+	rule := r.Node
+	comment := r.Comment
+	return app.Details().Class("rule-extras").Open(rule.Has("Comment") || rule.Has("Assign") || rule.Has("Output")).Body(
+		app.Summary().Text("Comment, Assign"+map[bool]string{true: ", Output", false: ""}[jsonata]),
+		app.Div().Class("field").DataSet("field-row", "Comment").Body(
+			app.Label().Text("Comment"),
+			textInput("Comment", "Rule comment", comment, func(ctx app.Context, v string) {
+				s.editState(ctx, name, rel+"/Comment", func(st *asl.Value) error {
+					return withRule(st, rel, func(r *asl.Value) error {
+						if v == "" {
+							r.Delete("Comment")
+						} else {
+							r.Set("Comment", asl.NewString(v))
+						}
+						return nil
+					})
+				})
+			}, name, rel),
+		),
+		s.inspField(name, rel+"/Assign", "Assign variables when it matches", s.jsonEditor(name, rel, "Assign", rule.Get("Assign"), assignPlaceholder(jsonata))),
+		when(jsonata || rule.Has("Output"), func() app.UI {
+			return s.inspField(name, rel+"/Output", "Output when it matches", s.jsonEditor(name, rel, "Output", rule.Get("Output"), `"{% $states.input %}"`))
+		}),
+	)
+}
+
+// assignPlaceholder is an Assign example in the query language.
+func assignPlaceholder(jsonata bool) string {
+	if jsonata {
+		return `{"route": "{% 'express' %}"}`
+	}
+	return `{"route": "express", "total.$": "$.order.total"}`
 }
 
 // renderCondition edits the condition of the rule at rel: its kind, then a
