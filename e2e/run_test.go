@@ -93,7 +93,9 @@ func (b *browser) openExample(id string) {
 	b.t.Helper()
 	b.click("open the gallery", `[aria-label="Examples"]`)
 	b.click("pick "+id, `[data-example="`+id+`"]`)
-	b.waitFor("the run panel to follow the example", `!!document.querySelector('[data-run-panel]')`)
+	// The gallery closes in the render that shows the example: controls
+	// found before then belong to the document open before.
+	b.waitFor("the example to open", `!document.querySelector('[data-example]') && !!document.querySelector('[data-run-panel]')`)
 }
 
 // runStatus is the execution status the run panel shows ("" before a run).

@@ -132,7 +132,11 @@ func (s *Studio) drawGroups(w *drawWriter, g *layout.Geometry) {
 		b.WriteString(`/>`)
 		if n.Kind != "branch" {
 			b.WriteString(`<text x="12" y="17">`)
-			b.WriteString(html.EscapeString(kindLabel[n.Kind] + " · " + n.State))
+			label := kindLabel[n.Kind]
+			if n.Kind == "map" && n.Sub != "" && n.Sub != label {
+				label = n.Sub // "Distributed Map"
+			}
+			b.WriteString(html.EscapeString(label + " · " + n.State))
 			b.WriteString(`</text>`)
 		}
 		drawRun.groupBadges(b, &n)

@@ -235,3 +235,14 @@ func TestWarmUpRound(t *testing.T) {
 		t.Fatalf("the scratch workflow does not parse to 40 states: %v", d.ParseErr)
 	}
 }
+
+// A Map container says whether it is distributed.
+func TestDrawingNamesDistributedMaps(t *testing.T) {
+	s := studioWith(t, `{"StartAt":"D","States":{
+		"D":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}},"Next":"I"},
+		"I":{"Type":"Map","ItemProcessor":{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}},"End":true}}}`)
+	m := s.draw(s.doc.Geom).String()
+	if !strings.Contains(m, ">Distributed Map · D<") || !strings.Contains(m, ">Map · I<") {
+		t.Fatalf("container labels: want \"Distributed Map · D\" and \"Map · I\" in\n%s", m)
+	}
+}

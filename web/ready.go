@@ -31,3 +31,28 @@ func markCodeReady() {
 	body.Call("setAttribute", "data-code-ready-ms", w.Get("performance").Call("now").Float())
 	body.Call("setAttribute", "data-code-ready", "true")
 }
+
+// afterPaint runs fn on the UI goroutine in a browser task of its own once
+// the next frame has been painted (an animation frame, then a timer). A Go
+// timer would not do: while Go is busy the runtime runs due timers in the
+// same browser task, before anything is painted. Outside a browser fn runs
+// at once.
+func afterPaint(ctx app.Context, fn func(app.Context)) {
+	if !app.IsClient {
+		fn(ctx)
+		return
+	}
+	w := app.Window()
+	var frame, timer app.Func
+	timer = app.FuncOf(func(this app.Value, args []app.Value) any {
+		timer.Release()
+		ctx.Dispatch(fn)
+		return nil
+	})
+	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		frame.Release()
+		w.Call("setTimeout", timer, 0)
+		return nil
+	})
+	w.Call("requestAnimationFrame", frame)
+}

@@ -64,6 +64,9 @@ func (s *Studio) runTab(tab, label string) app.UI {
 	return app.Button().Class(cls).Attr("role", "tab").Aria("selected", r.tab == tab).DataSet("run-tab", tab).
 		Aria("label", label+" tab").Text(label).
 		OnClick(func(ctx app.Context, e app.Event) {
+			// The session of the document open now: a click can reach a tab
+			// drawn for the document that was open before.
+			r := s.runs()
 			if tab == runTabEvents && r.tab != tab {
 				r.filter = "" // the filter box mounts empty (renderEventsTab)
 			}

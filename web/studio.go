@@ -111,7 +111,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 		markReady()
 		// The code editor once the canvas has been painted and can be
 		// used; then the warm-up.
-		ctx.After(time.Millisecond, func(ctx app.Context) {
+		afterPaint(ctx, func(ctx app.Context) {
 			s.releaseCode(ctx)
 			s.warmUp(0)
 		})
