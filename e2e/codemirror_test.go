@@ -116,6 +116,9 @@ const typeWhenReady = `(() => {
     if (!ta) return;
     ta.value = ta.value.replace('"Comment": "Route an order by its total and type."', '"Comment": "Typed before the editor came."');
     ta.dispatchEvent(new Event("input", {bubbles: true}));
+    const at = ta.value.indexOf('came.') + 'came.'.length;
+    ta.focus();
+    ta.setSelectionRange(at, at);
   }).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-ready"]});
 })()`
 
@@ -142,9 +145,30 @@ func TestCodeTypedBeforeTheEditorMountsIsKept(t *testing.T) {
 		c, _ := root.Get("Comment").StringValue()
 		return c == "Typed before the editor came."
 	})
+	// Focus and caret moved from the text area to CodeMirror: typing
+	// goes on where it was.
+	b.do("type on", chromedp.KeyEvent(" Then more."))
+	b.waitCode("the typing to go on in CodeMirror", func(root *asl.Value) bool {
+		c, _ := root.Get("Comment").StringValue()
+		return c == "Typed before the editor came. Then more."
+	})
 	// The typed text is a document change like any other: undo restores
 	// the example's own comment.
+	// (The typing after the hand-over may have been recorded in several
+	// steps, one per pause.)
 	b.leaveFields()
+	comment := func() string {
+		c, _ := b.model().Get("Comment").StringValue()
+		return c
+	}
+	for i := 0; comment() != "Typed before the editor came."; i++ {
+		if i == 12 || !strings.HasPrefix(comment(), "Typed before the editor came.") {
+			t.Fatalf("undoing the typing in CodeMirror left the comment %q", comment())
+		}
+		before := comment()
+		b.press("z", "KeyZ", 90, modCtrl)
+		b.waitFor("an undo step", `!document.querySelector('`+codeSel+`').value.includes(`+jsString(`"Comment": "`+before+`"`)+`)`)
+	}
 	b.press("z", "KeyZ", 90, modCtrl)
 	b.waitCode("undo", func(root *asl.Value) bool {
 		c, _ := root.Get("Comment").StringValue()

@@ -108,13 +108,7 @@ func (e *cmEditor) typed(text string) {
 	if s.ctx == nil {
 		return
 	}
-	s.codeSeq++
-	seq := s.codeSeq
-	s.ctx.After(codeDelay, func(ctx app.Context) {
-		if seq == s.codeSeq {
-			s.codeChanged(ctx, text)
-		}
-	})
+	s.ctx.Dispatch(func(ctx app.Context) { s.typed(ctx, text) })
 }
 
 // cursor selects the state under the caret (a click or a navigation key in

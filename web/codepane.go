@@ -85,20 +85,37 @@ func (s *Studio) listenCode(ctx app.Context) func() {
 		if !t.Truthy() || t.Get("id").String() != codeEditorID {
 			return nil
 		}
-		text := t.Get("value").String()
-		s.codeSeq++
-		seq := s.codeSeq
-		ctx.After(codeDelay, func(ctx app.Context) {
-			if seq == s.codeSeq {
-				s.codeChanged(ctx, text)
-			}
-		})
+		s.typed(ctx, t.Get("value").String())
 		return nil
 	})
 	doc.Call("addEventListener", "input", fn)
 	return func() {
 		doc.Call("removeEventListener", "input", fn)
 		fn.Release()
+	}
+}
+
+// typed takes code typed in the code pane (text area or CodeMirror): it
+// is parsed once typing pauses for codeDelay, or at once by flushTyped.
+func (s *Studio) typed(ctx app.Context, text string) {
+	s.codeSeq++
+	seq := s.codeSeq
+	s.typedText, s.typedSeq = text, seq
+	ctx.After(codeDelay, func(ctx app.Context) {
+		if seq == s.codeSeq {
+			s.codeSeq++ // taken: flushTyped has nothing left to do
+			s.codeChanged(ctx, text)
+		}
+	})
+}
+
+// flushTyped applies typed code whose parse still waits for the pause, so
+// that what comes next (an undo pressed at once) acts on it rather than
+// being undone by it 150 ms later.
+func (s *Studio) flushTyped(ctx app.Context) {
+	if s.typedSeq == s.codeSeq {
+		s.codeSeq++
+		s.codeChanged(ctx, s.typedText)
 	}
 }
 
@@ -154,13 +171,28 @@ func (s *Studio) releaseCode(ctx app.Context) {
 	// Only when something was typed: a text area's value is not always the
 	// text put in it (it turns CRLF line ends into LF), and a template must
 	// come back byte for byte.
-	if el := app.Window().GetElementByID(codeEditorID); el.Truthy() && s.codeSeq != s.heldSeq {
+	el := app.Window().GetElementByID(codeEditorID)
+	if !el.Truthy() {
+		s.syncCode()
+		s.Update()
+		markCodeReady()
+		return
+	}
+	if s.codeSeq != s.heldSeq {
 		if typed := el.Get("value").String(); typed != s.doc.Text {
 			s.codeSeq++ // the pending parse of the same text is not needed
 			s.codeChanged(ctx, typed)
 		}
 	}
+	// Someone typing in the text area goes on typing in CodeMirror, at the
+	// same place.
+	focused := app.Window().Get("document").Get("activeElement").Equal(el)
+	selFrom, selTo := el.Get("selectionStart").Int(), el.Get("selectionEnd").Int()
 	s.syncCode()
+	if focused {
+		text := s.doc.Text
+		cmSelect(text, byteOffset(text, selFrom), byteOffset(text, selTo), true)
+	}
 	s.Update()
 	markCodeReady() // also when there was no code pane to mount into
 }

@@ -12,6 +12,7 @@ import (
 // it succeeds the copy becomes the document, when it fails the document is
 // unchanged and the reason shows as a hint.
 func (s *Studio) change(ctx app.Context, op func(root *asl.Value) error) bool {
+	s.flushTyped(ctx) // code typed just before is part of what is edited
 	if s.doc.Root == nil {
 		s.hint = "Fix the code first: there is no valid definition to edit."
 		return false

@@ -73,12 +73,14 @@ func (s *Studio) restoreSnapshot(ctx app.Context, sn snapshot) {
 }
 
 func (s *Studio) undo(ctx app.Context) {
+	s.flushTyped(ctx)
 	if sn, ok := s.hist.undo(); ok {
 		s.restoreSnapshot(ctx, sn)
 	}
 }
 
 func (s *Studio) redo(ctx app.Context) {
+	s.flushTyped(ctx)
 	if sn, ok := s.hist.redo(); ok {
 		s.restoreSnapshot(ctx, sn)
 	}

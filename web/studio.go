@@ -34,6 +34,10 @@ type Studio struct {
 	// codeSeq numbers code-pane keystrokes; a delayed parse runs only if no
 	// keystroke came after it.
 	codeSeq int
+	// typedText is the code last typed and typedSeq its codeSeq; it is
+	// still to be parsed while typedSeq == codeSeq (flushTyped).
+	typedText string
+	typedSeq  int
 	// hint is a short message shown in the status bar (e.g. a refused drop).
 	hint string
 	// storageWarning is set when the browser refused to save.

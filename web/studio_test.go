@@ -3,6 +3,7 @@ package web
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/aslstudio/aslstudio/assets"
 	"github.com/aslstudio/aslstudio/engine/asl"
@@ -73,5 +74,48 @@ func TestStateSpanAndCaret(t *testing.T) {
 	}
 	if got := d.stateAtOffset(strings.Index(d.Text, "StartAt")); got != "" {
 		t.Errorf("caret outside any state selects %q", got)
+	}
+}
+
+// An undo pressed while typed code still waits for its pause undoes that
+// code, and the wait ending later does not bring it back; a canvas edit
+// made meanwhile keeps it too.
+func TestUndoRightAfterTypingUndoesTheTyping(t *testing.T) {
+	s, d, _ := mount(t)
+	var orig, typed string
+	d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) {
+		orig = s.doc.Text
+		typed = strings.Replace(orig, `"StartAt"`, `"Comment": "typed", "StartAt"`, 1)
+		if strings.Contains(orig, `"Comment": "typed"`) || typed == orig {
+			t.Fatal("the default document cannot take the test's edit")
+		}
+		s.typed(ctx, typed)
+		s.undo(ctx)
+	}})
+	d.Consume()
+	if s.doc.Text != orig {
+		t.Fatalf("after the undo the document is not the original")
+	}
+	time.Sleep(2 * codeDelay)
+	d.Consume()
+	if s.doc.Text != orig {
+		t.Fatalf("the typed code came back after its pause")
+	}
+	d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) { s.redo(ctx) }})
+	d.Consume()
+	if s.doc.Text != typed {
+		t.Fatalf("redo does not bring the typed code back")
+	}
+
+	// Typed code, then at once a canvas edit: both stay.
+	d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) {
+		s.typed(ctx, strings.Replace(s.doc.Text, `"Comment": "typed"`, `"Comment": "typed again"`, 1))
+		s.setTopField(ctx, "TimeoutSeconds", asl.NewNumber("60"))
+	}})
+	d.Consume()
+	time.Sleep(2 * codeDelay)
+	d.Consume()
+	if !strings.Contains(s.doc.Text, `"typed again"`) || !strings.Contains(s.doc.Text, `"TimeoutSeconds": 60`) {
+		t.Fatalf("typed code and the edit after it are not both in the document:\n%s", s.doc.Text)
 	}
 }
