@@ -129,7 +129,16 @@ func buildStatic(wasmPath, out, editorPath string) (buildResult, error) {
 		}
 		h.Write([]byte("editor.js"))
 		h.Write(b)
-		if err := os.WriteFile(filepath.Join(out, "web", "editor.js"), b, 0o644); err != nil {
+		dst := filepath.Join(out, "web", "editor.js")
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return buildResult{}, err
+		}
+		// 400 KB of script is about 110 KB in brotli; serve sends the
+		// form the browser accepts.
+		if _, err := precompressed(dst+".br", b, compressBrotli); err != nil {
+			return buildResult{}, err
+		}
+		if _, err := precompressed(dst+".gz", b, compressGzip); err != nil {
 			return buildResult{}, err
 		}
 		scripts = append(scripts, "/web/editor.js defer")

@@ -4,11 +4,15 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 // With --editor, the CodeMirror bundle is published as /web/editor.js, every
@@ -48,6 +52,34 @@ func TestBuildStaticPublishesEditorBundle(t *testing.T) {
 	site, out1 := build("a", "--editor", bundle)
 	if got := read(filepath.Join(site, "web", "editor.js")); got != src {
 		t.Errorf("web/editor.js = %q, want the bundle", got)
+	}
+	// Served pre-compressed when the browser accepts it, as it is otherwise.
+	h := newSiteHandler(site, "")
+	for _, tc := range []struct{ accept, encoding string }{{"gzip, deflate, br", "br"}, {"gzip", "gzip"}, {"", ""}} {
+		resp := get(t, h, "/web/editor.js", tc.accept)
+		body, _ := io.ReadAll(resp.Body)
+		if ce := resp.Header.Get("Content-Encoding"); ce != tc.encoding {
+			t.Errorf("editor.js with Accept-Encoding %q: Content-Encoding %q, want %q", tc.accept, ce, tc.encoding)
+		}
+		if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/javascript") {
+			t.Errorf("editor.js Content-Type %q", ct)
+		}
+		var plain []byte
+		switch tc.encoding {
+		case "br":
+			plain, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
+		case "gzip":
+			zr, err := gzip.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, _ = io.ReadAll(zr)
+		default:
+			plain = body
+		}
+		if string(plain) != src {
+			t.Errorf("editor.js with Accept-Encoding %q decodes to %q", tc.accept, plain)
+		}
 	}
 	if tag := regexp.MustCompile(`<script[^>]*src="/web/editor.js"[^>]*>`).FindString(read(filepath.Join(site, "index.html"))); !strings.Contains(tag, "defer") {
 		t.Error("index.html does not load /web/editor.js (deferred)")

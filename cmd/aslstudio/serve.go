@@ -66,8 +66,9 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // line; it answers 204 when there is none (a static host answers 404).
 const openPath = "/api/open"
 
-// newSiteHandler serves a site written by build-static. app.wasm goes out
-// pre-compressed (brotli or gzip, as the browser accepts) with its real type;
+// newSiteHandler serves a site written by build-static. app.wasm and the
+// code editor's script go out pre-compressed (brotli or gzip, as the
+// browser accepts) with their real type;
 // everything is sent with no-cache so the service worker, which caches the
 // site for offline use, always revalidates and sees a new version at once.
 func newSiteHandler(dir, open string) http.Handler {
@@ -84,6 +85,12 @@ func newSiteHandler(dir, open string) http.Handler {
 			return
 		case strings.HasSuffix(p, ".wasm"):
 			serveWasm(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			return
+		case strings.HasSuffix(p, ".js") && fileExists(filepath.Join(dir, filepath.FromSlash(p))+".br"):
+			// A script build-static pre-compressed (the code editor).
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			w.Header().Set("Vary", "Accept-Encoding")
+			servePrecompressed(w, r, filepath.Join(dir, filepath.FromSlash(p)))
 			return
 		case p == "/app-worker.js":
 			w.Header().Set("Service-Worker-Allowed", "/")
