@@ -39,7 +39,7 @@ func TestBench(t *testing.T) {
 	b := newBrowser(t)
 	var loads []float64
 	var phases []string
-	for i := range 5 {
+	for i := range 6 {
 		if i == 0 {
 			b.open("/")
 		} else {
@@ -64,7 +64,25 @@ func TestBench(t *testing.T) {
 		})()`))
 	}
 	first := loads[0]
-	t.Logf("BENCH navigation to interactive canvas: first %.0f ms, median of 5 %.0f ms (goal <= 1500 ms); load average %s", first, median(append([]float64(nil), loads...)), loadAverage())
+	// More first visits, each in a fresh browser (closed before the next):
+	// one is too noisy a figure on a shared machine.
+	firsts := []float64{first}
+	for range 4 {
+		t.Run("first visit", func(t *testing.T) {
+			fb := newBrowser(t)
+			fb.open("/")
+			firsts = append(firsts, eval[float64](fb, `Number(document.body.dataset.readyMs)`))
+		})
+	}
+	each := func(xs []float64) string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			out[i] = strconv.FormatFloat(x, 'f', 0, 64)
+		}
+		return strings.Join(out, ", ")
+	}
+	t.Logf("BENCH navigation to interactive canvas: first visit (empty cache, new browser) median of %d %.0f ms (each: %s); reloads median of %d %.0f ms (each: %s) (goal <= 1500 ms); load average %s",
+		len(firsts), median(append([]float64(nil), firsts...)), each(firsts), len(loads)-1, median(append([]float64(nil), loads[1:]...)), each(loads[1:]), loadAverage())
 	t.Logf("BENCH   first visit: %s; last: %s", phases[0], phases[len(phases)-1])
 
 	b.replaceCode(bigWorkflow(200))
@@ -96,11 +114,7 @@ func TestBench(t *testing.T) {
 		})`, chromedp.EvalAwaitPromise)
 		edits = append(edits, ms)
 	}
-	each := make([]string, len(edits))
-	for i, ms := range edits {
-		each[i] = strconv.FormatFloat(ms, 'f', 0, 64)
-	}
-	t.Logf("BENCH canvas edit on a 200-state workflow (delete a state -> canvas and code updated): median of %d %.1f ms (goal <= 50 ms; each in order: %s); load average %s", len(edits), median(append([]float64(nil), edits...)), strings.Join(each, ", "), loadAverage())
+	t.Logf("BENCH canvas edit on a 200-state workflow (delete a state -> canvas and code updated): median of %d %.1f ms (goal <= 50 ms; each in order: %s); load average %s", len(edits), median(append([]float64(nil), edits...)), each(edits), loadAverage())
 
 	site := resolveSite(os.Getenv("ASLSTUDIO_WEB"))
 	raw, _ := os.Stat(filepath.Join(site, "web", "app.wasm"))
