@@ -100,10 +100,10 @@ func (s *Studio) listenCode(ctx app.Context) func() {
 func (s *Studio) typed(ctx app.Context, text string) {
 	s.codeSeq++
 	seq := s.codeSeq
-	s.typedText, s.typedSeq = text, seq
+	s.typedText, s.typedPending = text, true
 	ctx.After(codeDelay, func(ctx app.Context) {
-		if seq == s.codeSeq {
-			s.codeSeq++ // taken: flushTyped has nothing left to do
+		if seq == s.codeSeq && s.typedPending {
+			s.typedPending = false
 			s.codeChanged(ctx, text)
 		}
 	})
@@ -113,8 +113,8 @@ func (s *Studio) typed(ctx app.Context, text string) {
 // that what comes next (an undo pressed at once) acts on it rather than
 // being undone by it 150 ms later.
 func (s *Studio) flushTyped(ctx app.Context) {
-	if s.typedSeq == s.codeSeq {
-		s.codeSeq++
+	if s.typedPending {
+		s.typedPending = false
 		s.codeChanged(ctx, s.typedText)
 	}
 }
@@ -161,40 +161,32 @@ func (s *Studio) syncCode() {
 }
 
 // releaseCode mounts CodeMirror in place of the fallback text area
-// (codeHeld). Code typed into the text area meanwhile is taken at once, so
-// that the editor starts from what the user sees.
+// (codeHeld). Code typed into the text area meanwhile and still waiting for
+// its pause is applied first (flushTyped), so that the editor starts from
+// what the user sees; the text area's value is not read back otherwise (it
+// turns CRLF line ends into LF, and a template must come back byte for
+// byte).
 func (s *Studio) releaseCode(ctx app.Context) {
 	if !s.codeHeld {
 		return
 	}
 	s.codeHeld = false
-	// Only when something was typed: a text area's value is not always the
-	// text put in it (it turns CRLF line ends into LF), and a template must
-	// come back byte for byte.
-	el := app.Window().GetElementByID(codeEditorID)
-	if !el.Truthy() {
-		s.syncCode()
-		s.Update()
-		markCodeReady()
-		return
-	}
-	if s.codeSeq != s.heldSeq {
-		if typed := el.Get("value").String(); typed != s.doc.Text {
-			s.codeSeq++ // the pending parse of the same text is not needed
-			s.codeChanged(ctx, typed)
-		}
-	}
+	s.flushTyped(ctx)
 	// Someone typing in the text area goes on typing in CodeMirror, at the
 	// same place.
-	focused := app.Window().Get("document").Get("activeElement").Equal(el)
-	selFrom, selTo := el.Get("selectionStart").Int(), el.Get("selectionEnd").Int()
+	el := app.Window().GetElementByID(codeEditorID)
+	focused := el.Truthy() && app.Window().Get("document").Get("activeElement").Equal(el)
+	var selFrom, selTo int
+	if focused {
+		selFrom, selTo = el.Get("selectionStart").Int(), el.Get("selectionEnd").Int()
+	}
 	s.syncCode()
 	if focused {
 		text := s.doc.Text
 		cmSelect(text, byteOffset(text, selFrom), byteOffset(text, selTo), true)
 	}
 	s.Update()
-	markCodeReady() // also when there was no code pane to mount into
+	markCodeReady() // also when there was no code pane, or CodeMirror to mount
 }
 
 // selectInCode moves the code editor's cursor to line:col (1-based, col in

@@ -8,7 +8,6 @@ import (
 
 	"github.com/aslstudio/aslstudio/engine/asl"
 	"github.com/aslstudio/aslstudio/engine/validate"
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // mapState parses a one-Map workflow and returns the root and the Map's node.
@@ -93,20 +92,7 @@ func TestInspectorTypeFields(t *testing.T) {
     "Oops": {"Type": "Fail", "ErrorPath": "$.error"}
   }
 }`
-	render := func(state string) string {
-		s, d, html := mount(t)
-		d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) {
-			s.openDocument("t", []byte(doc))
-			s.selected, s.insp.tab = state, tabConfig
-		}})
-		d.Consume()
-		page := html()
-		i := strings.Index(page, `data-inspector`)
-		if i < 0 {
-			t.Fatal("no inspector on the page")
-		}
-		return page[i:]
-	}
+	render := func(state string) string { return inspectorHTMLOf(t, doc, state, tabConfig) }
 	row := func(page, key string) bool { return strings.Contains(page, `data-field-row="`+key+`"`) }
 
 	dist := render("Each")

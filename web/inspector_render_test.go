@@ -41,9 +41,15 @@ const inspectorDoc = `{
 // inspectorHTML renders the inspector for state on tab.
 func inspectorHTML(t *testing.T, state, tab string) string {
 	t.Helper()
+	return inspectorHTMLOf(t, inspectorDoc, state, tab)
+}
+
+// inspectorHTMLOf renders the inspector for state on tab with doc open.
+func inspectorHTMLOf(t *testing.T, doc, state, tab string) string {
+	t.Helper()
 	s, d, html := mount(t)
 	d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) {
-		s.openDocument("t", []byte(inspectorDoc))
+		s.openDocument("t", []byte(doc))
 		s.selected, s.insp.tab = state, tab
 	}})
 	d.Consume()

@@ -34,10 +34,10 @@ type Studio struct {
 	// codeSeq numbers code-pane keystrokes; a delayed parse runs only if no
 	// keystroke came after it.
 	codeSeq int
-	// typedText is the code last typed and typedSeq its codeSeq; it is
-	// still to be parsed while typedSeq == codeSeq (flushTyped).
-	typedText string
-	typedSeq  int
+	// typedText is the code last typed, still to be parsed while
+	// typedPending (flushTyped).
+	typedText    string
+	typedPending bool
 	// hint is a short message shown in the status bar (e.g. a refused drop).
 	hint string
 	// storageWarning is set when the browser refused to save.
@@ -55,9 +55,6 @@ type Studio struct {
 	// first visit the editor's mount is a few hundred milliseconds of
 	// script that nobody needs before the canvas answers.
 	codeHeld bool
-	// heldSeq is codeSeq when the hold began: typing in the text area
-	// meanwhile moves codeSeq on.
-	heldSeq  int
 	unlisten []func()
 	// drawn is the canvas drawing written last (drawnKey its inputs,
 	// drawhost.go), drawEl the element it is
@@ -97,7 +94,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
 	s.ctx = ctx
 	restored := s.restore(ctx)
-	s.codeHeld, s.heldSeq = app.IsClient, s.codeSeq
+	s.codeHeld = app.IsClient
 	s.syncCode()
 	if !restored {
 		s.fitReadable()

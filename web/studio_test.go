@@ -85,6 +85,10 @@ func TestUndoRightAfterTypingUndoesTheTyping(t *testing.T) {
 	var orig, typed string
 	d.Dispatch(app.Dispatch{Source: s, Function: func(ctx app.Context) {
 		orig = s.doc.Text
+		s.flushTyped(ctx) // nothing typed: nothing to apply
+		if s.doc.Text != orig || s.doc.ParseErr != nil {
+			t.Fatalf("flushing with nothing typed changed the document (parse error %v)", s.doc.ParseErr)
+		}
 		typed = strings.Replace(orig, `"StartAt"`, `"Comment": "typed", "StartAt"`, 1)
 		if strings.Contains(orig, `"Comment": "typed"`) || typed == orig {
 			t.Fatal("the default document cannot take the test's edit")

@@ -76,28 +76,29 @@ func newSiteHandler(dir, open string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
 		p := path.Clean("/" + r.URL.Path)
+		file := filepath.Join(dir, filepath.FromSlash(p))
 		switch {
 		case p == openPath:
 			serveOpen(w, open)
 			return
 		case isCatalogFile(p):
-			serveCatalogFile(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			serveCatalogFile(w, r, file)
 			return
 		case strings.HasSuffix(p, ".wasm"):
-			serveWasm(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			serveWasm(w, r, file)
 			return
-		case strings.HasSuffix(p, ".js") && fileExists(filepath.Join(dir, filepath.FromSlash(p))+".br"):
+		case strings.HasSuffix(p, ".js") && fileExists(file+".br"):
 			// A script build-static pre-compressed (the code editor).
 			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 			w.Header().Set("Vary", "Accept-Encoding")
-			servePrecompressed(w, r, filepath.Join(dir, filepath.FromSlash(p)))
+			servePrecompressed(w, r, file)
 			return
 		case p == "/app-worker.js":
 			w.Header().Set("Service-Worker-Allowed", "/")
 		case p != "/" && path.Ext(p) == "":
 			// A route pre-rendered by go-app: /foo is foo.html; unknown
 			// routes get the app, which shows its own not-found page.
-			page := filepath.Join(dir, filepath.FromSlash(p)+".html")
+			page := file + ".html"
 			if _, err := os.Stat(page); err != nil {
 				page = filepath.Join(dir, "index.html")
 			}
