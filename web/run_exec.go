@@ -74,7 +74,10 @@ func (s *Studio) newExecution() bool {
 		r.tab = runTabMocks
 		return false
 	}
-	opts := sim.Options{Type: r.execType, Seed: runSeed, Mocks: mc, TestCase: r.testCase, StateMocks: sm}
+	// Branches and concurrent iterations interleave in virtual time as in
+	// AWS (and the aslstudio command): a Parallel lasts as long as its
+	// longest branch, and the history reads like AWS's.
+	opts := sim.Options{Type: r.execType, Seed: runSeed, Mocks: mc, TestCase: r.testCase, StateMocks: sm, InterleaveBranches: true}
 	if mc != nil {
 		if _, ok := mc.StateMachines[r.machine]; ok {
 			opts.MockStateMachine = r.machine

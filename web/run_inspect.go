@@ -40,36 +40,26 @@ type attempt struct {
 	cause  string
 }
 
-// traceState reads the latest visit of a state from a history prefix.
+// traceState reads the latest visit of a state from a history prefix:
+// the events its previousEventId chain owns (visitsOf), which Parallel
+// branches and Map iterations interleave with their own.
 func traceState(events []*sim.Event, name string) *stateTrace {
-	var t *stateTrace
-	in := false
-	var stack []string
-	for _, ev := range events {
-		d := ev.Details
-		typ := ev.Type
-		switch {
-		case strings.HasSuffix(typ, "StateEntered") && d != nil:
-			stack = append(stack, d.Name)
-			if d.Name == name {
-				t = &stateTrace{entered: true, input: d.Input}
-				in = true
-			}
-			continue
-		case strings.HasSuffix(typ, "StateExited") && d != nil:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			if d.Name == name && t != nil {
-				t.exited, t.output, t.assigned = true, d.Output, d.AssignedVariables
-				in = false
-			}
-			continue
-		}
-		if !in || t == nil || d == nil || len(stack) == 0 || stack[len(stack)-1] != name {
+	h := visitsOf(events, nil)
+	v := h.latest(name)
+	if v < 0 {
+		return nil
+	}
+	entered := h.visits[v].entered
+	t := &stateTrace{entered: true, input: events[entered].Details.Input}
+	for i := entered + 1; i < len(events); i++ {
+		ev := events[i]
+		d, typ := ev.Details, ev.Type
+		if int(h.owner[i]) != v || d == nil {
 			continue
 		}
 		switch {
+		case strings.HasSuffix(typ, "StateExited"):
+			t.exited, t.output, t.assigned = true, d.Output, d.AssignedVariables
 		case typ == "TaskSucceeded":
 			t.result, t.hasResult, t.failure = d.Output, true, nil
 			t.attempts = append(t.attempts, attempt{ok: true, output: d.Output})

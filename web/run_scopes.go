@@ -60,6 +60,10 @@ type runScope struct {
 	Output    any
 	HasInput  bool
 	HasOutput bool
+	// ended: the scope's latest event is the exit of one of its states
+	// (a scope runs on from an exit without waiting, so it has reached
+	// its end state when its container stops).
+	ended bool
 }
 
 // containerRun is the latest visit (latest attempt) of a Map or Parallel
@@ -71,10 +75,9 @@ type containerRun struct {
 	// Distributed is set for a distributed Map: its child executions are
 	// not in the history.
 	Distributed bool
-	// Scopes are the iterations or branches started, in history order
-	// (index order: the engine runs them one after the other).
+	// Scopes are the iterations or branches started, in the order they
+	// started (index order).
 	Scopes []*runScope
-	open   *runScope
 }
 
 // scope returns the iteration or branch with index i, or nil.
@@ -93,6 +96,32 @@ func (c *containerRun) scope(i int) *runScope {
 	return nil
 }
 
+// scopeOrNew returns the scope with index i, starting it when the history
+// has not said so (a Parallel branch starts with its first state).
+func (c *containerRun) scopeOrNew(i int) *runScope {
+	if sc := c.scope(i); sc != nil || i < 0 {
+		return sc
+	}
+	sc := &runScope{Index: i, Status: sim.StateRunning}
+	c.Scopes = append(c.Scopes, sc)
+	return sc
+}
+
+// stop ends the scopes still running when their container ends: those
+// that reached their end succeeded, the others get status.
+func (c *containerRun) stop(status string) {
+	for _, sc := range c.Scopes {
+		if sc.Status != sim.StateRunning {
+			continue
+		}
+		if sc.ended && status != scopeAborted {
+			sc.Status = sim.StateSucceeded
+		} else {
+			sc.Status = status
+		}
+	}
+}
+
 // counts returns how many scopes have each status.
 func (c *containerRun) counts() map[string]int {
 	out := map[string]int{}
@@ -105,6 +134,18 @@ func (c *containerRun) counts() map[string]int {
 // Scope statuses beyond the state statuses of package sim.
 const scopeAborted = "aborted"
 
+// isFailure tells the events that fail a state's attempt (as
+// sim.HistoryStatuses reads them).
+func isFailure(t string) bool {
+	switch {
+	case strings.HasPrefix(t, "Execution"), strings.HasPrefix(t, "MapIteration"), t == "MapRunFailed":
+		return false
+	case t == "EvaluationFailed":
+		return true
+	}
+	return strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut")
+}
+
 // scanScopes reads the Map iterations and Parallel branches of a history
 // prefix, and returns the events to show when the user picked one
 // iteration of some Maps (picks: Map state → iteration index): the events
@@ -113,182 +154,132 @@ const scopeAborted = "aborted"
 // is in that iteration. The MapIteration* markers stay, so every
 // iteration's status is known. A pick beyond the Map's items filters
 // nothing. Parallel branches are not filtered (each branch has its own
-// states on the canvas).
+// states on the canvas). Branches and iterations may interleave: events
+// are placed by their previousEventId chains (visitsOf).
 func scanScopes(events []*sim.Event, parents map[string]parentRef, picks map[string]int) ([]*sim.Event, map[string]*containerRun) {
+	h := visitsOf(events, parents)
 	out := map[string]*containerRun{}
-	type frame struct {
-		name string
-		c    *containerRun
-	}
-	var stack []frame
-	find := func(name string) int {
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].name == name {
-				return i
-			}
+	runs := map[int]*containerRun{}         // by container visit
+	failing := map[int]bool{}               // visits whose latest attempt failed
+	scopeOfVisit := func(v int) *runScope { // the scope a visit runs in
+		if v < 0 || h.visits[v].parent < 0 {
+			return nil
 		}
-		return -1
-	}
-	innermost := func(kind string) int {
-		for i := len(stack) - 1; i >= 0; i-- {
-			if stack[i].c.Kind == kind {
-				return i
-			}
+		c := runs[h.visits[v].parent]
+		if c == nil {
+			return nil
 		}
-		return -1
-	}
-	end := func(c *containerRun, status string) {
-		if c.open != nil && c.open.Status == sim.StateRunning {
-			c.open.Status = status
+		if c.Kind == kindParallel {
+			return c.scopeOrNew(h.visits[v].scope)
 		}
-		c.open = nil
+		return c.scope(h.visits[v].scope)
 	}
-	// popAbove ends the frames above i (inner containers left by a failure).
-	popAbove := func(i int, status string) {
-		for j := len(stack) - 1; j > i && j >= 0; j-- {
-			end(stack[j].c, status)
-		}
-		if i+1 < len(stack) {
-			stack = stack[:i+1]
-		}
-	}
-	filtered := events
-	filtering := len(picks) > 0
-	if filtering {
-		filtered = make([]*sim.Event, 0, len(events))
-	}
-	skipName, skipIndex, skipping := "", 0, false
-	for _, ev := range events {
-		t, d := ev.Type, ev.Details
-		if skipping {
-			switch {
-			case strings.HasPrefix(t, "MapIteration") && t != "MapIterationStarted" && d != nil && d.Name == skipName && d.Index == skipIndex:
-				skipping = false
-			case strings.HasPrefix(t, "Execution"):
-				skipping = false
-			default:
+	hidden := func(v int) bool {
+		for ; v >= 0; v = h.visits[v].parent {
+			p := h.visits[v].parent
+			if p < 0 || h.visits[p].kind != "Map" {
 				continue
 			}
+			pick, ok := picks[h.visits[p].name]
+			if ok && pick != h.visits[v].scope && pick >= 0 && runs[p] != nil && pick < runs[p].Length {
+				return true
+			}
 		}
-		if filtering {
+		return false
+	}
+	filtered := events
+	if len(picks) > 0 {
+		filtered = make([]*sim.Event, 0, len(events))
+	}
+	for i, ev := range events {
+		o := int(h.owner[i])
+		if len(picks) > 0 && !hidden(o) {
 			filtered = append(filtered, ev)
 		}
+		t, d := ev.Type, ev.Details
 		switch {
-		case strings.HasSuffix(t, "StateEntered") && d != nil:
-			if p, ok := parents[d.Name]; ok {
-				if i := find(p.container); i >= 0 {
-					popAbove(i, sim.StateFailed)
-					c := stack[i].c
-					switch {
-					case p.kind == kindParallel && (c.open == nil || c.open.Index != p.branch):
-						end(c, sim.StateSucceeded)
-						c.open = &runScope{Index: p.branch, Status: sim.StateRunning, Input: d.Input, HasInput: true}
-						c.Scopes = append(c.Scopes, c.open)
-					case p.kind == kindMap && c.open != nil && !c.open.HasInput:
-						c.open.Input, c.open.HasInput = d.Input, true
-					}
-				}
-			}
-			switch t {
-			case "MapStateEntered":
+		case strings.HasSuffix(t, "StateEntered") && d != nil && o >= 0:
+			if k := h.visits[o].kind; k == "Map" || k == "Parallel" {
 				c := &containerRun{Kind: kindMap}
-				out[d.Name] = c
-				stack = append(stack, frame{d.Name, c})
-			case "ParallelStateEntered":
-				c := &containerRun{Kind: kindParallel}
-				out[d.Name] = c
-				stack = append(stack, frame{d.Name, c})
-			}
-		case strings.HasSuffix(t, "StateExited") && d != nil:
-			if t == "MapStateExited" || t == "ParallelStateExited" {
-				if i := find(d.Name); i >= 0 {
-					popAbove(i, sim.StateFailed)
-					end(stack[i].c, sim.StateSucceeded)
-					stack = stack[:i]
+				if k == "Parallel" {
+					c.Kind = kindParallel
 				}
+				runs[o], out[d.Name] = c, c
 			}
-			if p, ok := parents[d.Name]; ok {
-				if i := find(p.container); i >= 0 {
-					if o := stack[i].c.open; o != nil {
-						o.Output, o.HasOutput = d.Output, true
-					}
+			failing[o] = false
+			if sc := scopeOfVisit(o); sc != nil {
+				if !sc.HasInput {
+					sc.Input, sc.HasInput = d.Input, true
 				}
+				sc.ended = false
+			}
+		case strings.HasSuffix(t, "StateExited") && d != nil && o >= 0:
+			if sc := scopeOfVisit(o); sc != nil {
+				sc.Output, sc.HasOutput, sc.ended = d.Output, true, true
 			}
 		case t == "MapStateStarted" || t == "ParallelStateStarted":
-			kind := kindMap
-			if t == "ParallelStateStarted" {
-				kind = kindParallel
-			}
 			// A new attempt (a retry) starts the scopes afresh.
-			if i := innermost(kind); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				c := stack[i].c
-				c.Scopes, c.open = nil, nil
+			if c := runs[o]; c != nil {
+				c.Scopes = nil
 				if d != nil {
 					c.Length = d.Length
 				}
 			}
 		case t == "MapRunStarted":
-			if i := innermost(kindMap); i >= 0 {
-				stack[i].c.Distributed = true
+			if c := runs[o]; c != nil {
+				c.Distributed = true
 			}
 		case t == "MapIterationStarted" && d != nil:
-			if i := find(d.Name); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				c := stack[i].c
-				end(c, sim.StateFailed)
-				c.open = &runScope{Index: d.Index, Status: sim.StateRunning}
-				c.Scopes = append(c.Scopes, c.open)
-				if p, ok := picks[d.Name]; ok && p != d.Index && p >= 0 && p < c.Length {
-					skipName, skipIndex, skipping = d.Name, d.Index, true
-				}
+			if c := runs[o]; c != nil {
+				c.scopeOrNew(d.Index)
 			}
 		case strings.HasPrefix(t, "MapIteration") && d != nil:
-			if i := find(d.Name); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				c := stack[i].c
-				if sc := c.scope(d.Index); sc != nil {
-					switch t {
-					case "MapIterationSucceeded":
-						sc.Status = sim.StateSucceeded
-					case "MapIterationFailed":
-						sc.Status = sim.StateFailed
-					default:
-						sc.Status = scopeAborted
-					}
-					if c.open == sc {
-						c.open = nil
-					}
+			if sc := runs[o].scope(d.Index); sc != nil {
+				switch t {
+				case "MapIterationSucceeded":
+					sc.Status = sim.StateSucceeded
+				case "MapIterationFailed":
+					sc.Status = sim.StateFailed
+				default:
+					sc.Status = scopeAborted
 				}
 			}
-		case t == "ParallelStateSucceeded":
-			if i := innermost(kindParallel); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				end(stack[i].c, sim.StateSucceeded)
+		case t == "ParallelStateSucceeded" || t == "MapStateSucceeded":
+			if c := runs[o]; c != nil {
+				c.stop(sim.StateSucceeded)
 			}
-		case t == "ParallelStateFailed" || t == "ParallelStateAborted":
-			if i := innermost(kindParallel); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				status := sim.StateFailed
-				if t == "ParallelStateAborted" {
-					status = scopeAborted
+		case t == "ParallelStateFailed" || t == "MapStateFailed":
+			if c := runs[o]; c != nil {
+				c.stop(sim.StateFailed)
+			}
+		case t == "ParallelStateAborted" || t == "MapStateAborted":
+			if c := runs[o]; c != nil {
+				c.stop(scopeAborted)
+			}
+		case strings.HasSuffix(t, "StateAborted"):
+			// A failing branch stops the others: the state it failed in
+			// is failed, the states it stopped are aborted.
+			if sc := scopeOfVisit(o); sc != nil && sc.Status == sim.StateRunning {
+				sc.Status = scopeAborted
+				if failing[o] {
+					sc.Status = sim.StateFailed
 				}
-				end(stack[i].c, status)
 			}
-		case t == "MapStateFailed" || t == "MapStateAborted":
-			if i := innermost(kindMap); i >= 0 {
-				popAbove(i, sim.StateFailed)
-				end(stack[i].c, sim.StateFailed)
+		case strings.HasSuffix(t, "Scheduled"):
+			failing[o] = false
+		case isFailure(t):
+			failing[o] = true
+			if sc := scopeOfVisit(o); sc != nil {
+				sc.ended = false
 			}
 		case strings.HasPrefix(t, "Execution") && (strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut") || strings.HasSuffix(t, "Aborted")):
 			status := sim.StateFailed
 			if strings.HasSuffix(t, "Aborted") {
 				status = scopeAborted
 			}
-			for j := len(stack) - 1; j >= 0; j-- {
-				end(stack[j].c, status)
+			for _, c := range runs {
+				c.stop(status)
 			}
-			stack = nil
 		}
 	}
 	return filtered, out

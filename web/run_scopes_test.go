@@ -9,15 +9,23 @@ import (
 	"github.com/aslstudio/aslstudio/engine/sim"
 )
 
+// branchModes are the engine's two ways of running Parallel branches and
+// concurrent Map iterations: interleaved as AWS does (the run panel's) and
+// one after the other (aslstudio run --sequential-branches).
+var branchModes = []struct {
+	name       string
+	interleave bool
+}{{"interleaved", true}, {"sequential", false}}
+
 // runWith runs a gallery example's definition with the given input and
 // per-state mocks (no mock file).
-func runWith(t *testing.T, id, input string, mocks map[string]*sim.MockedResponse) (*sim.Execution, *asl.StateMachine) {
+func runWith(t *testing.T, id, input string, mocks map[string]*sim.MockedResponse, interleave bool) (*sim.Execution, *asl.StateMachine) {
 	t.Helper()
 	ex, ok := assets.Lookup(id)
 	if !ok {
 		t.Fatalf("no example %s", id)
 	}
-	e, err := sim.NewExecution(ex.Definition(), []byte(input), sim.Options{StateMocks: mocks, Seed: runSeed})
+	e, err := sim.NewExecution(ex.Definition(), []byte(input), sim.Options{StateMocks: mocks, Seed: runSeed, InterleaveBranches: interleave})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,13 +45,19 @@ func reserved(sku string) sim.MockRange {
 // A Map whose second iteration fails: every iteration's status, the input
 // of each, and a pick showing the first iteration's states.
 func TestScopesOfAMapWithAFailedIteration(t *testing.T) {
+	for _, mode := range branchModes {
+		t.Run(mode.name, func(t *testing.T) { testScopesOfAMapWithAFailedIteration(t, mode.interleave) })
+	}
+}
+
+func testScopesOfAMapWithAFailedIteration(t *testing.T, interleave bool) {
 	r0, r2 := reserved("A"), reserved("C")
 	r0.From, r0.To = 0, 0
 	r2.From, r2.To = 2, 2
 	mock := &sim.MockedResponse{Ranges: []sim.MockRange{r0,
 		{From: 1, To: 1, Throw: &sim.MockThrow{Error: "Stock.Unknown", Cause: "no such sku"}}, r2}}
 	in := `{"orderId":"o1","items":[{"sku":"A","qty":1},{"sku":"B","qty":2},{"sku":"C","qty":3}]}`
-	e, sm := runWith(t, "dynamic-map", in, map[string]*sim.MockedResponse{"Reserve stock": mock})
+	e, sm := runWith(t, "dynamic-map", in, map[string]*sim.MockedResponse{"Reserve stock": mock}, interleave)
 	if e.Status() != sim.StatusFailed {
 		t.Fatalf("status %s, want FAILED", e.Status())
 	}
@@ -56,11 +70,20 @@ func TestScopesOfAMapWithAFailedIteration(t *testing.T) {
 		t.Errorf("no pick filtered %d of %d events", len(e.Events())-len(events), len(e.Events()))
 	}
 	m := cs["Reserve each line"]
-	if m == nil || m.Length != 3 || len(m.Scopes) != 2 {
+	// Interleaved (MaxConcurrency 5), every iteration starts and the third
+	// finishes before the Map fails; one after the other, the Map fails in
+	// the second.
+	want := []string{sim.StateSucceeded, sim.StateFailed, sim.StateSucceeded}
+	if !interleave {
+		want = want[:2]
+	}
+	if m == nil || m.Length != 3 || len(m.Scopes) != len(want) {
 		t.Fatalf("map run %+v", m)
 	}
-	if m.Scopes[0].Status != sim.StateSucceeded || m.Scopes[1].Status != sim.StateFailed {
-		t.Errorf("iteration statuses %s, %s; want succeeded, failed", m.Scopes[0].Status, m.Scopes[1].Status)
+	for i, sc := range m.Scopes {
+		if sc.Index != i || sc.Status != want[i] {
+			t.Errorf("iteration %d: #%d %s, want %s", i, sc.Index, sc.Status, want[i])
+		}
 	}
 	if in, _ := m.Scopes[1].Input.(map[string]any); in["sku"] != "B" || in["line"] != int64(1) {
 		t.Errorf("iteration 1 input %v", m.Scopes[1].Input)
@@ -68,9 +91,18 @@ func TestScopesOfAMapWithAFailedIteration(t *testing.T) {
 	if out, _ := m.Scopes[0].Output.(map[string]any); out["sku"] != "A" || !m.Scopes[0].HasOutput {
 		t.Errorf("iteration 0 output %v", m.Scopes[0].Output)
 	}
-	// Unpicked, the canvas shows the latest iteration: the failed one.
-	if st := runStatuses(events, true, "")["Reserve stock"]; st.Status != sim.StateFailed {
-		t.Errorf("Reserve stock latest %s, want failed", st.Status)
+	// Unpicked, the canvas shows the latest iteration to start: the
+	// failed one when they ran one after the other.
+	if st := runStatuses(events, true, "")["Reserve stock"]; st.Status != want[len(want)-1] {
+		t.Errorf("Reserve stock latest %s, want %s", st.Status, want[len(want)-1])
+	}
+	// Picking iteration 1 shows its failure.
+	failed, _ := scanScopes(e.Events(), parents, map[string]int{"Reserve each line": 1})
+	if st := runStatuses(failed, true, "")["Reserve stock"]; st.Status != sim.StateFailed {
+		t.Errorf("Reserve stock in iteration 1 is %s, want failed", st.Status)
+	}
+	if tr := traceState(failed, "Reserve stock"); tr == nil || tr.failure == nil || tr.failure.Error != "Stock.Unknown" || tr.exited {
+		t.Errorf("trace of iteration 1 %+v, want its Stock.Unknown failure", tr)
 	}
 	// Picking iteration 0 shows its states: Reserve stock succeeded with A.
 	picked, cs2 := scanScopes(e.Events(), parents, map[string]int{"Reserve each line": 0})
@@ -100,7 +132,14 @@ func TestScopesOfAMapWithAFailedIteration(t *testing.T) {
 
 // Parallel branches: each branch's status, input and output, in order.
 func TestScopesOfParallelBranches(t *testing.T) {
-	e := runExample(t, "parallel-fan-out")
+	for _, mode := range branchModes {
+		t.Run(mode.name, func(t *testing.T) {
+			testScopesOfParallelBranches(t, runExample(t, "parallel-fan-out", func(o *sim.Options) { o.InterleaveBranches = mode.interleave }))
+		})
+	}
+}
+
+func testScopesOfParallelBranches(t *testing.T, e *sim.Execution) {
 	d := &document{}
 	d.setText(string(mustExample(t, "parallel-fan-out").Definition()))
 	_, cs := scanScopes(e.Events(), containerIndex(d.SM), nil)
@@ -121,25 +160,55 @@ func TestScopesOfParallelBranches(t *testing.T) {
 	}
 }
 
-// A failing branch is marked failed, the branches after it not started.
+// A failing branch is marked failed. Interleaved, every branch started and
+// the third had finished; one after the other, the third never started.
 func TestScopesOfAFailedBranch(t *testing.T) {
-	ex := mustExample(t, "parallel-fan-out")
-	mc, err := sim.ParseMockConfig(ex.Mocks())
-	if err != nil {
-		t.Fatal(err)
+	for _, mode := range branchModes {
+		t.Run(mode.name, func(t *testing.T) {
+			e := runExample(t, "parallel-fan-out", func(o *sim.Options) {
+				o.InterleaveBranches = mode.interleave
+				o.StateMocks = map[string]*sim.MockedResponse{"Check credit score": sim.ThrowMock("Lambda.ServiceException", "down")}
+			})
+			d := &document{}
+			d.setText(string(mustExample(t, "parallel-fan-out").Definition()))
+			_, cs := scanScopes(e.Events(), containerIndex(d.SM), nil)
+			want := []string{sim.StateSucceeded, sim.StateFailed, sim.StateSucceeded}
+			if !mode.interleave {
+				want = want[:2]
+			}
+			p := cs["Gather customer data"]
+			if p == nil || len(p.Scopes) != len(want) {
+				t.Fatalf("branches %+v", p)
+			}
+			for i, sc := range p.Scopes {
+				if sc.Index != i || sc.Status != want[i] {
+					t.Errorf("branch %d: #%d %s, want %s", i, sc.Index, sc.Status, want[i])
+				}
+			}
+		})
 	}
-	e, err := sim.NewExecution(ex.Definition(), ex.Input(), sim.Options{Mocks: mc, MockStateMachine: ex.StateMachine, TestCase: ex.TestCase, Seed: runSeed,
-		StateMocks: map[string]*sim.MockedResponse{"Check credit score": sim.ThrowMock("Lambda.ServiceException", "down")}})
+}
+
+// A branch still running when another fails is aborted.
+func TestScopesOfAnAbortedBranch(t *testing.T) {
+	def := `{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,"Branches":[
+		{"StartAt":"Slow","States":{"Slow":{"Type":"Wait","Seconds":60,"Next":"After"},"After":{"Type":"Pass","End":true}}},
+		{"StartAt":"Boom","States":{"Boom":{"Type":"Fail","Error":"E"}}}]}}}`
+	e, err := sim.NewExecution([]byte(def), []byte(`{}`), sim.Options{InterleaveBranches: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.Run()
 	d := &document{}
-	d.setText(string(ex.Definition()))
+	d.setText(def)
 	_, cs := scanScopes(e.Events(), containerIndex(d.SM), nil)
-	p := cs["Gather customer data"]
-	if p == nil || len(p.Scopes) != 2 || p.Scopes[0].Status != sim.StateSucceeded || p.Scopes[1].Status != sim.StateFailed {
-		t.Fatalf("branches %+v %+v", p, p.Scopes)
+	p := cs["P"]
+	if p == nil || len(p.Scopes) != 2 || p.Scopes[0].Status != scopeAborted || p.Scopes[1].Status != sim.StateFailed {
+		t.Fatalf("branches %+v", p)
+	}
+	st := runStatuses(e.Events(), true, "")
+	if st["Slow"].Status != sim.StateFailed || st["After"] != nil || st["Boom"].Status != sim.StateFailed {
+		t.Errorf("statuses Slow %+v After %+v Boom %+v", st["Slow"], st["After"], st["Boom"])
 	}
 }
 

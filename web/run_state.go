@@ -168,102 +168,38 @@ func sortStrings(a []string) {
 	}
 }
 
-// stateRun is what a run did to one state, as far as the history shown goes.
-type stateRun struct {
-	Status   string
-	Attempts int // task attempts (retries + 1)
-}
-
-// runStatuses computes each state's status from a prefix of the history —
-// the same rules as sim.Execution.StateStatuses, so that stepping back in
-// time shows the canvas as it was. finished tells whether the prefix ends
-// the execution; paused names the state waiting for a task token.
-func runStatuses(events []*sim.Event, finished bool, paused string) map[string]*stateRun {
-	st := map[string]*stateRun{}
-	failedIn := map[string]bool{}
-	var stack []string
-	cur := func() string {
-		if len(stack) == 0 {
-			return ""
-		}
-		return stack[len(stack)-1]
-	}
-	get := func(n string) *stateRun {
-		if st[n] == nil {
-			st[n] = &stateRun{}
-		}
-		return st[n]
-	}
-	for _, ev := range events {
-		t := ev.Type
-		switch {
-		case strings.HasSuffix(t, "StateEntered") && ev.Details != nil:
-			n := ev.Details.Name
-			sr := get(n)
-			sr.Status, sr.Attempts = sim.StateRunning, 0
-			failedIn[n] = false
-			stack = append(stack, n)
-		case strings.HasSuffix(t, "StateExited") && ev.Details != nil:
-			n := ev.Details.Name
-			sr := get(n)
-			switch {
-			case failedIn[n]:
-				sr.Status = sim.StateCaught
-			case sr.Attempts > 1:
-				sr.Status = sim.StateRetried
-			default:
-				sr.Status = sim.StateSucceeded
-			}
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i] == n {
-					stack = append(stack[:i], stack[i+1:]...)
-					break
-				}
-			}
-		case strings.HasSuffix(t, "Scheduled"), t == "MapStateStarted", t == "ParallelStateStarted":
-			if c := cur(); c != "" {
-				get(c).Attempts++
-				failedIn[c] = false
-			}
-		case strings.HasSuffix(t, "Failed") && !strings.HasPrefix(t, "Execution") && !strings.HasPrefix(t, "MapIteration") && t != "MapRunFailed",
-			strings.HasSuffix(t, "TimedOut") && !strings.HasPrefix(t, "Execution"),
-			t == "EvaluationFailed":
-			failedIn[cur()] = true
-		case strings.HasPrefix(t, "Execution") && (strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut") || strings.HasSuffix(t, "Aborted")):
-			for _, n := range stack {
-				get(n).Status = sim.StateFailed
-			}
-			stack = nil
-		}
-	}
-	for n, f := range failedIn {
-		if f && finished && st[n] != nil && st[n].Status == sim.StateRunning {
-			st[n].Status = sim.StateFailed
-		}
-	}
+// runStatuses computes each state's status from a prefix of the history
+// (sim.HistoryStatuses, the engine's own reading), so that stepping back
+// in time shows the canvas as it was. finished tells whether the prefix
+// ends the execution; paused names the state waiting for a task token.
+func runStatuses(events []*sim.Event, finished bool, paused string) map[string]*sim.StateRun {
+	st := sim.HistoryStatuses(events, finished)
 	if paused != "" {
-		get(paused).Status = sim.StatePaused
+		if st[paused] == nil {
+			st[paused] = &sim.StateRun{}
+		}
+		st[paused].Status = sim.StatePaused
 	}
 	return st
 }
 
 // takenEdges names the transitions FROM|TO a history prefix took: a state
-// entered right after another one was entered or exited.
+// entered from the exit of another one, through the previousEventId chain
+// (Parallel branches and Map iterations interleave their events).
 func takenEdges(events []*sim.Event) map[string]bool {
 	out := map[string]bool{}
-	prev := ""
+	exited := map[int64]string{} // StateExited events by id: the state's name
 	for _, ev := range events {
 		if ev.Details == nil || ev.Details.Name == "" {
 			continue
 		}
 		switch {
 		case strings.HasSuffix(ev.Type, "StateEntered"):
-			if prev != "" && prev != ev.Details.Name {
+			if prev, ok := exited[ev.PreviousEventID]; ok && prev != ev.Details.Name {
 				out[prev+"|"+ev.Details.Name] = true
 			}
-			prev = ev.Details.Name
 		case strings.HasSuffix(ev.Type, "StateExited"):
-			prev = ev.Details.Name
+			exited[ev.ID] = ev.Details.Name
 		}
 	}
 	return out
@@ -272,7 +208,7 @@ func takenEdges(events []*sim.Event) map[string]bool {
 // canvasRun is what the canvas draws of the run: per-state status and
 // attempts, edges taken, breakpoints. nil when there is nothing to draw.
 type canvasRun struct {
-	states map[string]*stateRun
+	states map[string]*sim.StateRun
 	edges  map[string]bool
 	bps    map[string]bool
 	// containers are the Map iterations and Parallel branches of the run;

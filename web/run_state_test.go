@@ -8,8 +8,9 @@ import (
 	"github.com/aslstudio/aslstudio/engine/sim"
 )
 
-// runExample runs a gallery example natively with its input and mocks.
-func runExample(t *testing.T, id string) *sim.Execution {
+// runExample runs a gallery example natively with its input and mocks, as
+// the run panel does (branches interleaved); options adjust the run.
+func runExample(t *testing.T, id string, options ...func(*sim.Options)) *sim.Execution {
 	t.Helper()
 	ex, ok := assets.Lookup(id)
 	if !ok {
@@ -19,7 +20,11 @@ func runExample(t *testing.T, id string) *sim.Execution {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := sim.NewExecution(ex.Definition(), ex.Input(), sim.Options{Mocks: mc, MockStateMachine: ex.StateMachine, TestCase: ex.TestCase, Seed: runSeed})
+	opts := sim.Options{Mocks: mc, MockStateMachine: ex.StateMachine, TestCase: ex.TestCase, Seed: runSeed, InterleaveBranches: true}
+	for _, o := range options {
+		o(&opts)
+	}
+	e, err := sim.NewExecution(ex.Definition(), ex.Input(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,20 +32,56 @@ func runExample(t *testing.T, id string) *sim.Execution {
 	return e
 }
 
-// The canvas statuses computed from the whole history are the engine's.
-func TestRunStatusesMatchTheEngine(t *testing.T) {
-	for _, id := range []string{"retry-and-catch", "saga-compensation", "parallel-fan-out", "human-approval"} {
-		e := runExample(t, id)
-		paused := ""
-		if tok, st := e.WaitingToken(); tok != "" {
-			paused = st
-		}
+// The canvas statuses of runs whose Parallel branches interleave: a
+// failing branch fails its state, the branches that had finished stay
+// succeeded, the Parallel's Catch shows it caught.
+func TestRunStatusesOfInterleavedBranches(t *testing.T) {
+	for _, c := range []struct {
+		testCase string
+		want     map[string]string
+	}{
+		{"HappyPath", map[string]string{"Gather customer data": sim.StateSucceeded, "Load orders": sim.StateSucceeded,
+			"Check credit score": sim.StateSucceeded, "Count open tickets": sim.StateSucceeded, "Build profile": sim.StateSucceeded}},
+		{"CreditServiceDown", map[string]string{"Gather customer data": sim.StateCaught, "Load orders": sim.StateSucceeded,
+			"Check credit score": sim.StateFailed, "Count open tickets": sim.StateSucceeded, "Partial profile": sim.StateSucceeded}},
+	} {
+		e := runExample(t, "parallel-fan-out", func(o *sim.Options) { o.TestCase = c.testCase })
 		got := map[string]string{}
-		for n, sr := range runStatuses(e.Events(), e.Done(), paused) {
+		for n, sr := range runStatuses(e.Events(), e.Done(), "") {
 			got[n] = sr.Status
 		}
-		if want := e.StateStatuses(); !reflect.DeepEqual(got, want) {
-			t.Errorf("%s: statuses %v, engine says %v", id, got, want)
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: statuses %v, want %v", c.testCase, got, c.want)
+		}
+		// The history interleaves: the second branch starts before the
+		// first one's task is done.
+		var order []string
+		for _, ev := range e.Events() {
+			if ev.Details != nil && ev.Details.Name != "" {
+				order = append(order, ev.Type+" "+ev.Details.Name)
+			}
+		}
+		if len(order) < 4 || order[2] != "TaskStateEntered Check credit score" {
+			t.Errorf("%s: history %v, want the branches interleaved", c.testCase, order)
+		}
+	}
+}
+
+// A state waiting for a task token is paused; the others read as the
+// engine reads them.
+func TestRunStatusesPaused(t *testing.T) {
+	e := runExample(t, "human-approval")
+	tok, st := e.WaitingToken()
+	if tok == "" {
+		t.Fatal("human-approval does not wait for a token")
+	}
+	got := runStatuses(e.Events(), e.Done(), st)
+	if got[st].Status != sim.StatePaused {
+		t.Errorf("%s is %s, want paused", st, got[st].Status)
+	}
+	for n, want := range e.StateStatuses() {
+		if got[n].Status != want {
+			t.Errorf("%s: %s, engine says %s", n, got[n].Status, want)
 		}
 	}
 }

@@ -18,100 +18,128 @@ const (
 // waits for a task token). States not in the map were not reached.
 func (e *Execution) StateStatuses() map[string]string {
 	st := map[string]string{}
-	failedIn := map[string]bool{}
-	attempts := map[string]int{}
-	var stack []string // states entered and not yet exited, innermost last
-	// owner is the state an event belongs to, through the previousEventId
-	// chain (Parallel branches interleave their events).
-	owner := map[int64]string{}
-	open := func(name string) bool {
-		for _, n := range stack {
-			if n == name {
-				return true
-			}
-		}
-		return false
-	}
-	var ev *Event
-	current := func() string {
-		if o, ok := owner[ev.PreviousEventID]; ok && open(o) {
-			return o
-		}
-		if len(stack) == 0 {
-			return ""
-		}
-		return stack[len(stack)-1]
-	}
-	for _, ev = range e.events {
-		t := ev.Type
-		switch {
-		case strings.HasSuffix(t, "StateEntered"):
-			name := ev.Details.Name
-			st[name] = StateRunning
-			failedIn[name] = false
-			attempts[name] = 0
-			stack = append(stack, name)
-			owner[ev.ID] = name
-			continue
-		case strings.HasSuffix(t, "StateAborted"):
-			// A state a failing Parallel branch stopped.
-			if name := current(); name != "" {
-				st[name] = StateFailed
-				for i := len(stack) - 1; i >= 0; i-- {
-					if stack[i] == name {
-						stack = append(stack[:i], stack[i+1:]...)
-						break
-					}
-				}
-			}
-		case strings.HasSuffix(t, "StateExited"):
-			name := ev.Details.Name
-			switch {
-			case failedIn[name]:
-				st[name] = StateCaught
-			case attempts[name] > 1:
-				st[name] = StateRetried
-			default:
-				st[name] = StateSucceeded
-			}
-			for i := len(stack) - 1; i >= 0; i-- {
-				if stack[i] == name {
-					stack = append(stack[:i], stack[i+1:]...)
-					break
-				}
-			}
-		case strings.HasSuffix(t, "Scheduled"), t == "MapStateStarted", t == "ParallelStateStarted":
-			// A new attempt: an earlier failure was retried.
-			c := current()
-			attempts[c]++
-			failedIn[c] = false
-			owner[ev.ID] = c
-			continue
-		case strings.HasSuffix(t, "Failed") && !strings.HasPrefix(t, "Execution") && !strings.HasPrefix(t, "MapIteration") && t != "MapRunFailed",
-			strings.HasSuffix(t, "TimedOut") && !strings.HasPrefix(t, "Execution"),
-			t == "EvaluationFailed":
-			c := current()
-			failedIn[c] = true
-			owner[ev.ID] = c
-			continue
-		case strings.HasPrefix(t, "Execution") && (strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut") || strings.HasSuffix(t, "Aborted")):
-			for _, name := range stack {
-				st[name] = StateFailed
-			}
-			stack = nil
-		}
-		if o, ok := owner[ev.PreviousEventID]; ok {
-			owner[ev.ID] = o
-		}
-	}
-	// A failed state inside a Map iteration or branch never exits.
-	for name, f := range failedIn {
-		if f && st[name] == StateRunning && e.finished {
-			st[name] = StateFailed
-		}
+	for name, r := range HistoryStatuses(e.events, e.finished) {
+		st[name] = r.Status
 	}
 	if tok, state := e.WaitingToken(); tok != "" {
 		st[state] = StatePaused
+	}
+	return st
+}
+
+// StateRun is what a history did to one state: its latest status (see
+// StateStatuses) and the attempts of its latest visit (retries + 1).
+type StateRun struct {
+	Status   string
+	Attempts int
+}
+
+// HistoryStatuses reads the states' statuses from a history or a prefix of
+// one (a run panel stepping back in time shows the canvas as it was);
+// finished tells whether the events end the execution. A state's status is
+// that of its latest visit (the latest StateEntered). Parallel branches
+// and Map iterations interleave: an event belongs to the visit its
+// previousEventId chain leads to. A state waiting for a task token reads
+// as running (the caller knows the token).
+func HistoryStatuses(events []*Event, finished bool) map[string]*StateRun {
+	// visit is one entry of a state, by its StateEntered event's id.
+	type visit struct {
+		name           string
+		run            StateRun
+		failed, closed bool
+	}
+	visits := map[int64]*visit{}
+	latest := map[string]int64{} // state name: its latest visit
+	owner := map[int64]int64{}   // event id: the visit it belongs to
+	var entered []int64          // visits in the order they began
+	var ev *Event
+	// current is the open visit the event belongs to: through the chain,
+	// else the innermost open one.
+	current := func() *visit {
+		if v := visits[owner[ev.PreviousEventID]]; v != nil && !v.closed {
+			owner[ev.ID] = owner[ev.PreviousEventID]
+			return v
+		}
+		for i := len(entered) - 1; i >= 0; i-- {
+			if v := visits[entered[i]]; !v.closed {
+				owner[ev.ID] = entered[i]
+				return v
+			}
+		}
+		return nil
+	}
+	// named is the open visit of a state the event ends: through the
+	// chain, else the latest.
+	named := func(name string) *visit {
+		if v := visits[owner[ev.PreviousEventID]]; v != nil && !v.closed && v.name == name {
+			return v
+		}
+		for i := len(entered) - 1; i >= 0; i-- {
+			if v := visits[entered[i]]; !v.closed && v.name == name {
+				return v
+			}
+		}
+		return nil
+	}
+	for _, ev = range events {
+		t := ev.Type
+		switch {
+		case strings.HasSuffix(t, "StateEntered") && ev.Details != nil:
+			name := ev.Details.Name
+			visits[ev.ID] = &visit{name: name, run: StateRun{Status: StateRunning}}
+			latest[name] = ev.ID
+			owner[ev.ID] = ev.ID
+			entered = append(entered, ev.ID)
+		case strings.HasSuffix(t, "StateAborted"):
+			// A state a failing Parallel branch or Map iteration stopped.
+			if v := current(); v != nil {
+				v.run.Status, v.closed = StateFailed, true
+			}
+		case strings.HasSuffix(t, "StateExited") && ev.Details != nil:
+			if v := named(ev.Details.Name); v != nil {
+				switch {
+				case v.failed:
+					v.run.Status = StateCaught
+				case v.run.Attempts > 1:
+					v.run.Status = StateRetried
+				default:
+					v.run.Status = StateSucceeded
+				}
+				v.closed = true
+			}
+		case strings.HasSuffix(t, "Scheduled"), t == "MapStateStarted", t == "ParallelStateStarted":
+			// A new attempt: an earlier failure was retried.
+			if v := current(); v != nil {
+				v.run.Attempts++
+				v.failed = false
+			}
+		case strings.HasSuffix(t, "Failed") && !strings.HasPrefix(t, "Execution") && !strings.HasPrefix(t, "MapIteration") && t != "MapRunFailed",
+			strings.HasSuffix(t, "TimedOut") && !strings.HasPrefix(t, "Execution"),
+			t == "EvaluationFailed":
+			if v := current(); v != nil {
+				v.failed = true
+			}
+		case strings.HasPrefix(t, "Execution") && (strings.HasSuffix(t, "Failed") || strings.HasSuffix(t, "TimedOut") || strings.HasSuffix(t, "Aborted")):
+			for _, v := range visits {
+				if !v.closed {
+					v.run.Status, v.closed = StateFailed, true
+				}
+			}
+		default:
+			if o, ok := owner[ev.PreviousEventID]; ok {
+				owner[ev.ID] = o
+			}
+		}
+	}
+	st := make(map[string]*StateRun, len(latest))
+	for name, id := range latest {
+		v := visits[id]
+		// A state failed inside a Map iteration or a branch never exits.
+		if v.failed && finished && v.run.Status == StateRunning {
+			v.run.Status = StateFailed
+		}
+		r := v.run
+		st[name] = &r
 	}
 	return st
 }
