@@ -62,9 +62,13 @@ func (b *browser) typeJSON(sel, text string) {
 	eval[bool](b, `(document.activeElement.blur(), true)`)
 }
 
-// choose picks an option of a select as a user does (value, then change).
+// choose picks an option of a select as a user does (value, then change),
+// once the select offers it: the code pane may show an edit a frame
+// before the inspector does.
 func (b *browser) choose(sel, value string) {
 	b.t.Helper()
+	b.waitForShowing("option "+value+" in "+sel, `[...(document.querySelector('`+sel+`') || {options: []}).options].some(o => o.value === `+jsString(value)+`)`,
+		`[...(document.querySelector('`+sel+`') || {options: []}).options].map(o => o.value).join(", ")`)
 	ok := eval[bool](b, `(() => { const s = document.querySelector('`+sel+`'); if (!s || ![...s.options].some(o => o.value === `+jsString(value)+`)) return false;
 		s.focus(); s.value = `+jsString(value)+`; s.dispatchEvent(new Event('input', {bubbles: true})); s.dispatchEvent(new Event('change', {bubbles: true})); return true })()`)
 	if !ok {

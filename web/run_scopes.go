@@ -78,6 +78,21 @@ type containerRun struct {
 	// Scopes are the iterations or branches started, in the order they
 	// started (index order).
 	Scopes []*runScope
+	// active is the scope whose states the history speaks of last (the
+	// one shown when none is picked), nil before any.
+	active *runScope
+}
+
+// latest returns the scope shown when none is picked: the one the history
+// speaks of last, else the last started.
+func (c *containerRun) latest() *runScope {
+	if c.active != nil {
+		return c.active
+	}
+	if len(c.Scopes) == 0 {
+		return nil
+	}
+	return c.Scopes[len(c.Scopes)-1]
 }
 
 // scope returns the iteration or branch with index i, or nil.
@@ -196,6 +211,9 @@ func scanScopes(events []*sim.Event, parents map[string]parentRef, picks map[str
 		if len(picks) > 0 && !hidden(o) {
 			filtered = append(filtered, ev)
 		}
+		if sc := scopeOfVisit(o); sc != nil {
+			runs[h.visits[o].parent].active = sc
+		}
 		t, d := ev.Type, ev.Details
 		switch {
 		case strings.HasSuffix(t, "StateEntered") && d != nil && o >= 0:
@@ -220,7 +238,7 @@ func scanScopes(events []*sim.Event, parents map[string]parentRef, picks map[str
 		case t == "MapStateStarted" || t == "ParallelStateStarted":
 			// A new attempt (a retry) starts the scopes afresh.
 			if c := runs[o]; c != nil {
-				c.Scopes = nil
+				c.Scopes, c.active = nil, nil
 				if d != nil {
 					c.Length = d.Length
 				}
@@ -352,5 +370,5 @@ func (v *scopeView) picked(r *runSession, container string) (*runScope, bool) {
 			return sc, true
 		}
 	}
-	return c.Scopes[len(c.Scopes)-1], false
+	return c.latest(), false
 }

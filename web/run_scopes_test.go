@@ -91,10 +91,14 @@ func testScopesOfAMapWithAFailedIteration(t *testing.T, interleave bool) {
 	if out, _ := m.Scopes[0].Output.(map[string]any); out["sku"] != "A" || !m.Scopes[0].HasOutput {
 		t.Errorf("iteration 0 output %v", m.Scopes[0].Output)
 	}
-	// Unpicked, the canvas shows the latest iteration to start: the
-	// failed one when they ran one after the other.
-	if st := runStatuses(events, true, "")["Reserve stock"]; st.Status != want[len(want)-1] {
-		t.Errorf("Reserve stock latest %s, want %s", st.Status, want[len(want)-1])
+	// Unpicked, the canvas shows the iteration the history speaks of
+	// last: the failed one (interleaved, its state is aborted after the
+	// third iteration's state exited).
+	if st := runStatuses(events, true, "")["Reserve stock"]; st.Status != sim.StateFailed {
+		t.Errorf("Reserve stock latest %s, want failed", st.Status)
+	}
+	if l := m.latest(); l == nil || l.Index != 1 {
+		t.Errorf("latest iteration %+v, want #1", l)
 	}
 	// Picking iteration 1 shows its failure.
 	failed, _ := scanScopes(e.Events(), parents, map[string]int{"Reserve each line": 1})

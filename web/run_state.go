@@ -400,7 +400,7 @@ func (c *canvasRun) groupBadges(b *strings.Builder, n *layout.Node) {
 	if p, ok := c.picks[n.State]; ok && cr.scope(p) != nil {
 		label += "  ·  #" + itoa(p)
 	} else {
-		label += "  ·  latest #" + itoa(cr.Scopes[len(cr.Scopes)-1].Index)
+		label += "  ·  latest #" + itoa(cr.latest().Index)
 	}
 	w := 16 + 6.6*float64(len([]rune(label)))
 	status := sim.StateSucceeded

@@ -25,6 +25,8 @@ type visit struct {
 	// Parallel branch index in it (-1 at the top level).
 	parent, scope int
 	exited        bool
+	// last is the index of the latest event the visit owns.
+	last int
 }
 
 // historyVisits is the visits of a history and the owner of each event.
@@ -113,6 +115,11 @@ func visitsOf(events []*sim.Event, parents map[string]parentRef) *historyVisits 
 		}
 		h.owner[i] = int32(from)
 	}
+	for i, o := range h.owner {
+		if o >= 0 {
+			h.visits[o].last = i
+		}
+	}
 	return h
 }
 
@@ -159,12 +166,14 @@ func (h *historyVisits) upOrOpen(v int, match func(*visit) bool) int {
 	return -1
 }
 
-// latest returns the latest visit of a state, or -1.
+// latest returns the visit of a state the history speaks of last (Map
+// iterations of one state run at once), or -1.
 func (h *historyVisits) latest(name string) int {
-	for v := len(h.visits) - 1; v >= 0; v-- {
-		if h.visits[v].name == name {
-			return v
+	best := -1
+	for v := range h.visits {
+		if h.visits[v].name == name && (best < 0 || h.visits[v].last > h.visits[best].last) {
+			best = v
 		}
 	}
-	return -1
+	return best
 }

@@ -37,13 +37,16 @@ type StateRun struct {
 // HistoryStatuses reads the states' statuses from a history or a prefix of
 // one (a run panel stepping back in time shows the canvas as it was);
 // finished tells whether the events end the execution. A state's status is
-// that of its latest visit (the latest StateEntered). Parallel branches
+// that of its latest visit: the one with the latest event (Map iterations
+// of one state run at once; the one the history last speaks of is the one
+// a person follows). Parallel branches
 // and Map iterations interleave: an event belongs to the visit its
 // previousEventId chain leads to. A state waiting for a task token reads
 // as running (the caller knows the token).
 func HistoryStatuses(events []*Event, finished bool) map[string]*StateRun {
 	// visit is one entry of a state, by its StateEntered event's id.
 	type visit struct {
+		id             int64
 		name           string
 		run            StateRun
 		failed, closed bool
@@ -56,37 +59,35 @@ func HistoryStatuses(events []*Event, finished bool) map[string]*StateRun {
 	// current is the open visit the event belongs to: through the chain,
 	// else the innermost open one.
 	current := func() *visit {
-		if v := visits[owner[ev.PreviousEventID]]; v != nil && !v.closed {
-			owner[ev.ID] = owner[ev.PreviousEventID]
-			return v
+		v := visits[owner[ev.PreviousEventID]]
+		for i := len(entered) - 1; (v == nil || v.closed) && i >= 0; i-- {
+			v = visits[entered[i]]
 		}
-		for i := len(entered) - 1; i >= 0; i-- {
-			if v := visits[entered[i]]; !v.closed {
-				owner[ev.ID] = entered[i]
-				return v
-			}
+		if v == nil || v.closed {
+			return nil
 		}
-		return nil
+		owner[ev.ID], latest[v.name] = v.id, v.id
+		return v
 	}
 	// named is the open visit of a state the event ends: through the
 	// chain, else the latest.
 	named := func(name string) *visit {
-		if v := visits[owner[ev.PreviousEventID]]; v != nil && !v.closed && v.name == name {
-			return v
+		v := visits[owner[ev.PreviousEventID]]
+		for i := len(entered) - 1; (v == nil || v.closed || v.name != name) && i >= 0; i-- {
+			v = visits[entered[i]]
 		}
-		for i := len(entered) - 1; i >= 0; i-- {
-			if v := visits[entered[i]]; !v.closed && v.name == name {
-				return v
-			}
+		if v == nil || v.closed || v.name != name {
+			return nil
 		}
-		return nil
+		latest[name] = v.id
+		return v
 	}
 	for _, ev = range events {
 		t := ev.Type
 		switch {
 		case strings.HasSuffix(t, "StateEntered") && ev.Details != nil:
 			name := ev.Details.Name
-			visits[ev.ID] = &visit{name: name, run: StateRun{Status: StateRunning}}
+			visits[ev.ID] = &visit{id: ev.ID, name: name, run: StateRun{Status: StateRunning}}
 			latest[name] = ev.ID
 			owner[ev.ID] = ev.ID
 			entered = append(entered, ev.ID)
