@@ -290,6 +290,45 @@ func TestRunHumanApprovalThroughTheUI(t *testing.T) {
 	}
 }
 
+// Nobody answers the approval: the task's TimeoutSeconds (a week) passes
+// on the virtual clock and its Catch takes States.Timeout.
+func TestRunHumanApprovalTimesOut(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("human-approval")
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != "PAUSED" {
+		t.Fatalf("status %s, want PAUSED on the task token", st)
+	}
+	payload := decode(t, []byte(eval[string](b, `document.querySelector('[data-run="payload"]').textContent`)))
+	if p, _ := payload.(map[string]any); p == nil || p["QueueUrl"] == nil {
+		t.Errorf("payload %v, want the approval task's SQS message", payload)
+	}
+	if got := eval[string](b, `document.querySelector('[aria-label="Let it time out"]').textContent`); !strings.Contains(got, "168h") {
+		t.Errorf("time-out button %q, want the task's week (168h)", got)
+	}
+	eval[bool](b, `(document.querySelector('[aria-label="Let it time out"]').scrollIntoView({block: "center"}), true)`)
+	b.screenshot("run-token-time-out")
+	b.click("Let it time out", `[aria-label="Let it time out"]`)
+	if st := b.waitRunPast("PAUSED"); st != "SUCCEEDED" {
+		t.Fatalf("status %s after the time-out, want SUCCEEDED (caught)", st)
+	}
+	if got := b.stateStatus("Ask for approval"); got != "caught" {
+		t.Errorf("Ask for approval is %q, want caught", got)
+	}
+	if got := b.stateStatus("Notify rejection"); got != "succeeded" {
+		t.Errorf("Notify rejection is %q, want succeeded", got)
+	}
+	if out, _ := b.runOutput().(map[string]any); out["status"] != "REJECTED" {
+		t.Errorf("output %v, want the expense REJECTED", out)
+	}
+	b.click("Events tab", `[data-run-tab="events"]`)
+	b.waitFor("the events table", `!!document.querySelector('[data-event-type]')`)
+	if n := eval[int](b, `document.querySelectorAll('[data-event-type="TaskTimedOut"]').length`); n != 1 {
+		t.Errorf("%d TaskTimedOut events, want 1", n)
+	}
+}
+
 func TestTestStateParametersStages(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")

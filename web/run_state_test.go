@@ -3,6 +3,7 @@ package web
 import (
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/aslstudio/aslstudio/assets"
 	"github.com/aslstudio/aslstudio/engine/sim"
@@ -128,5 +129,14 @@ func TestTraceStateAttempts(t *testing.T) {
 	caught := traceState(e.Events(), "Charge card")
 	if caught == nil || caught.failure == nil || caught.failure.Error != "Payment.Declined" {
 		t.Errorf("Charge card trace %+v, want its Payment.Declined failure", caught)
+	}
+}
+
+func TestFmtSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{0: "0s", 45 * time.Second: "45s", 90 * time.Second: "1m30s",
+		time.Hour: "1h", 90 * time.Minute: "1h30m", 604800 * time.Second: "168h", 3601 * time.Second: "1h1s"} {
+		if got := fmtSpan(d); got != want {
+			t.Errorf("fmtSpan(%v) = %q, want %q", d, got, want)
+		}
 	}
 }
