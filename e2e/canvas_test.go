@@ -23,9 +23,11 @@ type box struct{ X, Y, W, H float64 }
 func (r box) cx() float64 { return r.X + r.W/2 }
 func (r box) cy() float64 { return r.Y + r.H/2 }
 
-// rectOf returns the bounding box of the element sel selects.
+// rectOf returns the bounding box of the element sel selects, once there
+// is one (the canvas may draw an edit a frame after the code pane shows it).
 func (b *browser) rectOf(sel string) box {
 	b.t.Helper()
+	b.waitFor("an element "+sel, `!!document.querySelector(`+jsString(sel)+`)`)
 	js := `(() => { const e = document.querySelector(` + jsString(sel) + `); if (!e) return ""; const r = e.getBoundingClientRect(); return JSON.stringify({X: r.left, Y: r.top, W: r.width, H: r.height}) })()`
 	s := eval[string](b, js)
 	if s == "" {
