@@ -278,7 +278,12 @@ func downloadText(filename, mime, text string) {
 	arr := w.Get("Array").New(text)
 	opts := w.Get("Object").New()
 	opts.Set("type", mime)
-	blob := w.Get("Blob").New(arr, opts)
+	saveBlob(filename, w.Get("Blob").New(arr, opts))
+}
+
+// saveBlob makes the browser save a Blob as a file.
+func saveBlob(filename string, blob app.Value) {
+	w := app.Window()
 	url := w.Get("URL").Call("createObjectURL", blob)
 	a := w.Get("document").Call("createElement", "a")
 	a.Set("href", url)

@@ -138,6 +138,7 @@ func (s *Studio) runShortcut(ctx app.Context, what, key string) {
 		s.cv.notice = ""
 		s.cv.help = false
 		s.showGallery = false
+		s.exportOpen = false
 	case "move":
 		s.cv.multi = nil
 		s.moveSelection(key)

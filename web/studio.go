@@ -44,8 +44,10 @@ type Studio struct {
 	storageWarning string
 	saver          autosaver
 	showGallery    bool
-	paletteFilter  string
-	mounted        bool
+	// exportOpen shows the header's Export menu.
+	exportOpen    bool
+	paletteFilter string
+	mounted       bool
 	// codeShown is the text last put into the fallback text area by the
 	// app (not by typing; rendering it never disturbs what the user is
 	// typing), empty once CodeMirror is the editor.

@@ -22,7 +22,8 @@ func (s *Studio) renderTopbar() app.UI {
 		app.Button().Class("btn").Aria("label", "Open file").Title("Open an ASL JSON or YAML file, or a SAM/CloudFormation template with its definition files").Text("Open").OnClick(s.onOpenClick),
 		app.Input().Type("file").ID("open-file").Style("display", "none").Aria("label", "Choose a file to open").
 			Accept(".json,.yaml,.yml,.asl,.template,application/json").Multiple(true).OnChange(s.onFileChosen),
-		app.Button().Class("btn").Aria("label", "Download").Title("Download the definition").Text("Download").OnClick(s.onDownload),
+		app.Button().Class("btn").Aria("label", "Download").Title("Download the definition in the form it came in").Text("Download").OnClick(s.onDownload),
+		s.renderExport(),
 		app.Button().Class("btn").Aria("label", "Examples").Title("Open an example").Text("Examples").
 			OnClick(func(ctx app.Context, e app.Event) { s.showGallery = true }),
 		app.Div().Class("sep"),

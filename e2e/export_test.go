@@ -1,0 +1,71 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/chromedp/chromedp"
+)
+
+// TestExportMenu exports the open example as ASL YAML and as a PNG image
+// from the header's Export menu.
+func TestExportMenu(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	eval[bool](b, `(() => { const orig = URL.createObjectURL; window.__blobs = []; URL.createObjectURL = o => { window.__blobs.push(o); return orig.call(URL, o) }; return true })()`)
+	b.click("Export", `[aria-label="Export"]`)
+	b.waitFor("the menu", `!!document.querySelector('[role="menu"] [data-export]')`)
+	items := eval[[]string](b, `[...document.querySelectorAll('[role="menu"] [data-export]')].map(e => e.textContent)`)
+	if strings.Join(items, ", ") != "ASL JSON, ASL YAML, SAM template, SVG image, PNG image" {
+		t.Errorf("menu items %v", items)
+	}
+	b.screenshot("export-menu")
+
+	b.click("Export ASL YAML", `[aria-label="Export ASL YAML"]`)
+	b.waitFor("the YAML download", `window.__blobs.length === 1`)
+	if open := eval[bool](b, `!!document.querySelector('[role="menu"]')`); open {
+		t.Error("the menu stayed open after an export")
+	}
+	yaml := eval[string](b, `window.__blobs[0].text()`, chromedp.EvalAwaitPromise)
+	v, err := asl.ParseYAML([]byte(yaml))
+	if err != nil {
+		t.Fatalf("the YAML export does not parse: %v\n%s", err, yaml)
+	}
+	if !asl.Equal(v, b.model()) {
+		t.Errorf("the YAML export is not the open definition:\n%s", yaml)
+	}
+
+	b.click("Export", `[aria-label="Export"]`)
+	b.click("Export PNG image", `[aria-label="Export PNG image"]`)
+	b.waitFor("the PNG download", `window.__blobs.length === 2`)
+	if typ := eval[string](b, `window.__blobs[1].type`); typ != "image/png" {
+		t.Errorf("the image export is %q, want image/png", typ)
+	}
+	sig := eval[[]int](b, `window.__blobs[1].slice(0, 8).arrayBuffer().then(b => [...new Uint8Array(b)])`, chromedp.EvalAwaitPromise)
+	if len(sig) != 8 || sig[0] != 0x89 || sig[1] != 'P' || sig[2] != 'N' || sig[3] != 'G' {
+		t.Errorf("the PNG starts with %v", sig)
+	}
+	if size := eval[int](b, `window.__blobs[1].size`); size < 5000 {
+		t.Errorf("the PNG is %d bytes: nothing drawn?", size)
+	}
+	png := eval[string](b, `window.__blobs[1].arrayBuffer().then(b => { let s = ""; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); return btoa(s) })`, chromedp.EvalAwaitPromise)
+	if raw, err := base64.StdEncoding.DecodeString(png); err == nil {
+		p := filepath.Join(artifactDir(), "export.png")
+		if os.WriteFile(p, raw, 0o644) == nil {
+			t.Logf("exported image: %s", p)
+		}
+	}
+
+	// Escape closes the menu.
+	b.click("Export", `[aria-label="Export"]`)
+	b.waitFor("the menu", `!!document.querySelector('[role="menu"]')`)
+	b.leaveFields()
+	b.press("Escape", "Escape", 27, 0)
+	b.waitFor("the menu closed", `!document.querySelector('[role="menu"]')`)
+}
