@@ -217,10 +217,20 @@ func (d *document) setTemplateText(text string, def *asl.Value) {
 }
 
 // apply makes an edited copy of the model the document: it is printed in the
-// current format and parsed back, so that positions match the code.
+// current format, and its positions are those of the printed code (set as
+// JSON prints, else by parsing the printed YAML or template back).
 func (d *document) apply(root *asl.Value) {
-	if d.Format == formatSAM {
+	switch d.Format {
+	case formatSAM:
 		d.applyTemplate(root)
+		return
+	case formatJSON:
+		// The printer sets the positions a parse of its text would give:
+		// root becomes the model without parsing our own output again
+		// (a fifth of an edit of a large workflow).
+		d.Text = string(asl.PrintJSONPositions(root))
+		d.ParseErr = nil
+		d.setRoot(root)
 		return
 	}
 	d.setText(string(d.print(root)))
