@@ -35,7 +35,6 @@ func samePositions(t *testing.T, where string, a, b *Value) bool {
 	return true
 }
 
-
 // Printing with positions gives PrintJSON's text and the positions a parse
 // of that text gives, for every definition of the corpus, as parsed and
 // after edits that add values without positions.
