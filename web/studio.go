@@ -73,6 +73,8 @@ type Studio struct {
 	samPick *samPick
 	// validating is set while a validation is scheduled after a render.
 	validating bool
+	// gcAsked is set while an idle collection is asked for (idlegc.go).
+	gcAsked bool
 	// stopGesture ends the pan or drag in progress (nil when none).
 	stopGesture func()
 	// cv is the canvas's multi-selection, band, state drag, clipboard and
@@ -157,6 +159,7 @@ func (s *Studio) committed(ctx app.Context) {
 	}
 	s.hist.push(s.snapshot())
 	s.save(ctx)
+	s.gcWhenIdle()
 }
 
 func (s *Studio) selectState(ctx app.Context, name string) {
