@@ -66,7 +66,13 @@ func (s *Studio) flushSave(ctx app.Context) {
 		return
 	}
 	s.saver.pending = false
+	warned := s.storageWarning
 	s.saveNow(ctx)
+	if s.storageWarning == warned {
+		// A save shows nothing: no render of the whole studio for it
+		// (tens of milliseconds on a large workflow, after every edit).
+		ctx.PreventUpdate()
+	}
 }
 
 // flushOnLeave writes a pending autosave when the page is hidden or left

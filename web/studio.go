@@ -177,10 +177,11 @@ func (s *Studio) validateSoon(ctx app.Context) {
 	s.validating = true
 	ctx.After(time.Millisecond, func(ctx app.Context) {
 		s.validating = false
-		if s.doc.diagsStale {
-			s.doc.validate()
-			s.Update()
+		if !s.doc.diagsStale {
+			ctx.PreventUpdate() // nothing to show
+			return
 		}
+		s.doc.validate() // the dispatch renders the diagnostics
 	})
 }
 
