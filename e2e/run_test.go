@@ -104,6 +104,20 @@ func (b *browser) runStatus() string {
 }
 
 // waitRunDone waits until the run panel shows a status other than RUNNING.
+// runExample opens a gallery example in a new browser and runs it until it
+// stops with the status want (SUCCEEDED, FAILED, PAUSED…).
+func runExample(t *testing.T, id, want string) *browser {
+	t.Helper()
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample(id)
+	b.click("Run", `[aria-label="Run"]`)
+	if st := b.waitRunDone(); st != want {
+		t.Fatalf("%s: status %s, want %s", id, st, want)
+	}
+	return b
+}
+
 func (b *browser) waitRunDone() string {
 	b.t.Helper()
 	b.waitFor("the run to finish", `(() => { const e = document.querySelector('[data-run-status]'); return e && e.dataset.runStatus && e.dataset.runStatus !== "RUNNING" })()`)
@@ -146,13 +160,7 @@ func decode(t *testing.T, raw []byte) any {
 }
 
 func TestRunRetryAndCatch(t *testing.T) {
-	b := newBrowser(t)
-	b.open("/")
-	b.openExample("retry-and-catch")
-	b.click("Run", `[aria-label="Run"]`)
-	if st := b.waitRunDone(); st != "SUCCEEDED" {
-		t.Fatalf("status %s, want SUCCEEDED", st)
-	}
+	b := runExample(t, "retry-and-catch", "SUCCEEDED")
 	var want galleryEntry
 	for _, g := range gallery(t) {
 		if g.ID == "retry-and-catch" {
@@ -258,13 +266,7 @@ func TestRunBreakpointStepAndBack(t *testing.T) {
 }
 
 func TestRunHumanApprovalThroughTheUI(t *testing.T) {
-	b := newBrowser(t)
-	b.open("/")
-	b.openExample("human-approval")
-	b.click("Run", `[aria-label="Run"]`)
-	if st := b.waitRunDone(); st != "PAUSED" {
-		t.Fatalf("status %s, want PAUSED on the task token", st)
-	}
+	b := runExample(t, "human-approval", "PAUSED")
 	tok := eval[string](b, `document.querySelector('[data-run="token"]').textContent`)
 	if tok == "" {
 		t.Fatal("no task token shown")
@@ -293,13 +295,7 @@ func TestRunHumanApprovalThroughTheUI(t *testing.T) {
 // Nobody answers the approval: the task's TimeoutSeconds (a week) passes
 // on the virtual clock and its Catch takes States.Timeout.
 func TestRunHumanApprovalTimesOut(t *testing.T) {
-	b := newBrowser(t)
-	b.open("/")
-	b.openExample("human-approval")
-	b.click("Run", `[aria-label="Run"]`)
-	if st := b.waitRunDone(); st != "PAUSED" {
-		t.Fatalf("status %s, want PAUSED on the task token", st)
-	}
+	b := runExample(t, "human-approval", "PAUSED")
 	payload := decode(t, []byte(eval[string](b, `document.querySelector('[data-run="payload"]').textContent`)))
 	if p, _ := payload.(map[string]any); p == nil || p["QueueUrl"] == nil {
 		t.Errorf("payload %v, want the approval task's SQS message", payload)

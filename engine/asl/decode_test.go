@@ -1,7 +1,6 @@
 package asl
 
 import (
-	"os"
 	"reflect"
 	"testing"
 )
@@ -280,15 +279,8 @@ func TestDecodeNilValues(t *testing.T) {
 }
 
 func TestDecodeCorpus(t *testing.T) {
-	for _, file := range corpusDefinitions(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := ParseJSON(src)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+	for _, c := range corpusDocuments(t) {
+		file, v := c.file, c.doc
 		m, err := Decode(v)
 		if err != nil {
 			t.Errorf("%s: %v", file, err)

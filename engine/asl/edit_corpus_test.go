@@ -1,9 +1,6 @@
 package asl
 
-import (
-	"os"
-	"testing"
-)
+import "testing"
 
 // TestEditsCorpus applies edits and their inverses to every state of every
 // execution definition of the corpus and checks the document comes back
@@ -11,15 +8,8 @@ import (
 // Remove. Failed edits must leave the document unchanged.
 func TestEditsCorpus(t *testing.T) {
 	ops := 0
-	for _, file := range corpusDefinitions(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := ParseJSON(src)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+	for _, c := range corpusDocuments(t) {
+		file, doc := c.file, c.doc
 		orig := doc.Clone()
 		check := func(what string) {
 			t.Helper()

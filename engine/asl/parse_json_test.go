@@ -193,6 +193,30 @@ func TestParseJSONCorpus(t *testing.T) {
 	}
 }
 
+// corpusDoc is one definition of the corpus, parsed.
+type corpusDoc struct {
+	file string
+	doc  *Value
+}
+
+// corpusDocuments reads and parses every definition of the corpus.
+func corpusDocuments(t testing.TB) []corpusDoc {
+	t.Helper()
+	var out []corpusDoc
+	for _, file := range corpusDefinitions(t) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := ParseJSON(src)
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		out = append(out, corpusDoc{file, doc})
+	}
+	return out
+}
+
 // corpusDefinitions lists every definition.json under conformance/exec; it
 // fails the test when the corpus is missing.
 func corpusDefinitions(t testing.TB) []string {

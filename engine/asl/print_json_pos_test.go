@@ -2,7 +2,6 @@ package asl
 
 import (
 	"bytes"
-	"os"
 	"testing"
 )
 
@@ -53,15 +52,8 @@ func TestPrintJSONPositionsMatchesAParse(t *testing.T) {
 		samePositions(t, name, doc, parsed)
 	}
 	inserted := 0
-	for _, file := range corpusDefinitions(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := ParseJSON(src)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+	for _, c := range corpusDocuments(t) {
+		file, doc := c.file, c.doc
 		check(file, doc)
 		names := StateNames(doc)
 		if len(names) == 0 {

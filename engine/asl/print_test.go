@@ -66,15 +66,8 @@ func TestPrintJSONRoundTripCorpus(t *testing.T) {
 func hasEscapes(src []byte) bool { return bytes.Contains(src, []byte(`\u`)) }
 
 func TestJSONYAMLJSONCorpus(t *testing.T) {
-	for _, file := range corpusDefinitions(t) {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := ParseJSON(src)
-		if err != nil {
-			t.Fatalf("%s: %v", file, err)
-		}
+	for _, c := range corpusDocuments(t) {
+		file, v := c.file, c.doc
 		y := PrintYAML(v)
 		back, err := ParseYAML(y)
 		if err != nil {
