@@ -5,6 +5,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,10 +66,19 @@ func TestScreenshots(t *testing.T) {
 	b.waitFor("a new document", `document.querySelectorAll('[data-state]').length === 2`)
 	b.screenshot("editor-new")
 
-	b.replaceCode(bigWorkflow(100))
+	// A 100-state file opened as a person opens one: the canvas starts at
+	// a readable zoom on the workflow's start; Fit shows all of it.
+	big := filepath.Join(t.TempDir(), "Hundred states.asl.json")
+	if err := os.WriteFile(big, []byte(bigWorkflow(100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.openFiles(big)
 	b.waitFor("100 states", `document.querySelectorAll('[data-state]').length === 100`)
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.do("design view", chromedp.Click(chromedp.CSS(`button[aria-label="Design view"]`)))
 	b.screenshot("editor-100-states")
+	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.screenshot("editor-100-states-fit")
+	b.do("split view", chromedp.Click(chromedp.CSS(`button[aria-label="Split view"]`)))
 
 	b.do("dark theme", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -79,4 +90,29 @@ func TestScreenshots(t *testing.T) {
 	b.do("choice routing", chromedp.Click(chromedp.CSS(`[data-example="choice-routing"]`)))
 	b.waitState("Route by total", true)
 	b.screenshot("editor-dark")
+}
+
+// Each view shows the panes it names: Design the canvas and the inspector,
+// Code the code pane and the inspector, Split all three.
+func TestViewsShowTheirPanes(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	width := func(sel string) float64 {
+		return eval[float64](b, `(() => { const e = document.querySelector('`+sel+`'); return e ? e.getBoundingClientRect().width : 0 })()`)
+	}
+	for _, v := range []struct {
+		view                  string
+		canvas, code, inspect bool
+	}{{"Design", true, false, true}, {"Code", false, true, true}, {"Split", true, true, true}} {
+		b.do(v.view+" view", chromedp.Click(chromedp.CSS(`button[aria-label="`+v.view+` view"]`)))
+		b.waitFor(v.view+" view", `document.querySelector('.workspace').classList.contains('view-`+strings.ToLower(v.view)+`')`)
+		for _, p := range []struct {
+			sel   string
+			shown bool
+		}{{"#canvas", v.canvas}, {".workspace > .code", v.code}, {"[data-inspector]", v.inspect}} {
+			if w := width(p.sel); (w > 200) != p.shown {
+				t.Errorf("%s view: %s is %.0f px wide, want shown=%v", v.view, p.sel, w, p.shown)
+			}
+		}
+	}
 }

@@ -95,3 +95,12 @@ func TestExportOfATemplate(t *testing.T) {
 		t.Errorf("JSON export of a template %v: %s", err, text)
 	}
 }
+
+func TestDocNameOf(t *testing.T) {
+	for file, want := range map[string]string{"orders.asl.json": "orders", "dir/Orders.ASL.yaml": "Orders", "flow.json": "flow",
+		"my.workflow.yml": "my.workflow", ".asl.json": ".asl", "asl": "asl"} {
+		if got := docNameOf(file); got != want {
+			t.Errorf("docNameOf(%q) = %q, want %q", file, got, want)
+		}
+	}
+}

@@ -238,9 +238,8 @@ func (s *Studio) openFiles(ctx app.Context, names, texts []string) {
 		s.addTemplateFiles(ctx, add)
 		return
 	}
-	name := path.Base(names[0])
 	s.pushRecent(ctx)
-	s.openDocument(strings.TrimSuffix(name, path.Ext(name)), []byte(texts[0]))
+	s.openDocument(docNameOf(names[0]), []byte(texts[0]))
 	s.syncCode()
 	s.save(ctx)
 }
@@ -319,4 +318,16 @@ func (s *Studio) openServedFile(ctx app.Context) {
 	})
 	onErr = app.FuncOf(func(this app.Value, args []app.Value) any { release(); return nil })
 	w.Call("fetch", "/api/open").Call("then", onResp).Call("catch", onErr)
+}
+
+// docNameOf names the document of a file: its base name without the
+// extension, nor the ".asl" of "orders.asl.json" (Download and Export add
+// it back).
+func docNameOf(file string) string {
+	name := path.Base(file)
+	name = strings.TrimSuffix(name, path.Ext(name))
+	if len(name) > 4 && strings.EqualFold(name[len(name)-4:], ".asl") {
+		name = name[:len(name)-4]
+	}
+	return name
 }
