@@ -116,3 +116,30 @@ func TestViewsShowTheirPanes(t *testing.T) {
 		}
 	}
 }
+
+// The run panel folds down to its bar, giving the canvas the room; it
+// stays folded across a reload and unfolds when one of its tabs is picked.
+func TestRunPanelFolds(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	height := func(sel string) float64 {
+		return eval[float64](b, `document.querySelector('`+sel+`').getBoundingClientRect().height`)
+	}
+	canvas, dock := height("#canvas"), height("[data-run-panel]")
+	b.click("fold", `[aria-label="Fold the run panel"]`)
+	b.waitFor("the folded panel", `!document.querySelector('.run-body')`)
+	if got := height("[data-run-panel]"); got > 50 {
+		t.Errorf("the folded panel is %.0f px high", got)
+	}
+	if got := height("#canvas"); got < canvas+dock-60 {
+		t.Errorf("the canvas is %.0f px high folded, %.0f unfolded: it did not get the room", got, canvas)
+	}
+	b.screenshot("run-panel-folded")
+	b.do("reload", chromedp.Reload())
+	b.waitReady()
+	if !eval[bool](b, `!!document.querySelector('[aria-label="Unfold the run panel"]') && !document.querySelector('.run-body')`) {
+		t.Error("the panel unfolded after a reload")
+	}
+	b.click("Mocks tab", `[data-run-tab="mocks"]`)
+	b.waitFor("the unfolded panel", `!!document.querySelector('.run-body') && !!document.querySelector('[aria-label="Fold the run panel"]')`)
+}

@@ -15,6 +15,8 @@ const splitKey = "aslstudio.split"
 type splitSizes struct {
 	Code      float64 `json:"code"`
 	Inspector float64 `json:"inspector"`
+	// RunFolded folds the run panel down to its bar.
+	RunFolded bool `json:"runFolded,omitempty"`
 }
 
 // Limits of the panes, CSS pixels.

@@ -60,18 +60,21 @@ func (s *Studio) newExecution() bool {
 	if !ok {
 		r.startErr = "The input is not valid JSON: " + r.inputErr
 		r.tab = runTabInput
+		s.foldRun(false) // what it shows must be seen
 		return false
 	}
 	mc, ok := r.checkMocks()
 	if !ok {
 		r.startErr = "The mocks are not a valid MockConfigFile: " + r.mocksErr
 		r.tab = runTabMocks
+		s.foldRun(false) // what it shows must be seen
 		return false
 	}
 	sm, bad := r.stateMocks()
 	if bad != "" {
 		r.startErr = "A per-state mock is not valid: " + bad
 		r.tab = runTabMocks
+		s.foldRun(false) // what it shows must be seen
 		return false
 	}
 	// Branches and concurrent iterations interleave in virtual time as in
@@ -191,6 +194,7 @@ func (s *Studio) endChunks() {
 	r.elapsed = time.Since(r.started)
 	if r.ex.Status() == sim.StatusPaused {
 		r.tab = runTabData
+		s.foldRun(false) // what it shows must be seen
 		if _, st := r.ex.WaitingToken(); st != "" {
 			s.selected = st
 		}

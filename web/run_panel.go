@@ -19,8 +19,18 @@ func (s *Studio) renderRunPanel() app.UI {
 	status := r.status()
 	running := r.running
 	canContinue := r.ex != nil && !r.ex.Done() && !running && r.ex.Status() != sim.StatusPaused
-	return app.Section().Class("run-dock").Aria("label", "Run panel").DataSet("run-panel", "true").Body(
+	s.loadSplit()
+	folded := s.cv.split.RunFolded
+	dock := "run-dock"
+	if folded {
+		dock += " folded"
+	}
+	return app.Section().Class(dock).Aria("label", "Run panel").DataSet("run-panel", "true").Body(
 		app.Div().Class("run-bar").Body(
+			app.Button().Class("btn icon run-fold").Aria("label", map[bool]string{false: "Fold the run panel", true: "Unfold the run panel"}[folded]).
+				Aria("expanded", !folded).Title(map[bool]string{false: "Fold the run panel (more room for the canvas)", true: "Unfold the run panel"}[folded]).
+				Text(map[bool]string{false: "▾", true: "▸"}[folded]).
+				OnClick(func(ctx app.Context, e app.Event) { s.foldRun(!folded) }),
 			app.Div().Class("run-tabs").Attr("role", "tablist").Body(
 				s.runTab(runTabInput, "Input"),
 				s.runTab(runTabMocks, "Mocks"),
@@ -48,11 +58,23 @@ func (s *Studio) renderRunPanel() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { s.abortRun() }),
 			s.renderRunProgress(status),
 		),
-		app.Div().Class("run-body").Body(
-			app.Div().Class("run-main").Body(s.renderRunTab()),
-			s.renderRunResult(),
-		),
+		when(!folded, func() app.UI {
+			return app.Div().Class("run-body").Body(
+				app.Div().Class("run-main").Body(s.renderRunTab()),
+				s.renderRunResult(),
+			)
+		}),
 	)
+}
+
+// foldRun folds the run panel down to its bar, or unfolds it; the choice
+// is remembered with the pane sizes.
+func (s *Studio) foldRun(folded bool) {
+	if s.cv.split.RunFolded == folded {
+		return
+	}
+	s.cv.split.RunFolded = folded
+	s.saveSplit()
 }
 
 func (s *Studio) runTab(tab, label string) app.UI {
@@ -71,6 +93,7 @@ func (s *Studio) runTab(tab, label string) app.UI {
 				r.filter = "" // the filter box mounts empty (renderEventsTab)
 			}
 			r.tab = tab
+			s.foldRun(false)
 		}, tab, r.key)
 }
 

@@ -39,6 +39,7 @@ func (s *Studio) openTestState(name string) {
 		}
 	}
 	r.tab = runTabTest
+	s.foldRun(false) // what it shows must be seen
 	s.selected = name
 }
 
