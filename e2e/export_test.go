@@ -69,3 +69,54 @@ func TestExportMenu(t *testing.T) {
 	b.press("Escape", "Escape", 27, 0)
 	b.waitFor("the menu closed", `!document.querySelector('[role="menu"]')`)
 }
+
+// TestShareLink makes a link of an example with edited mocks, then opens
+// it after starting another document: the example comes back with its
+// mocks, and the document open before is among the recent ones.
+func TestShareLink(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.openExample("retry-and-catch")
+	want := b.model()
+	b.click("Mocks tab", `[data-run-tab="mocks"]`)
+	b.waitFor("the mocks", `!!document.querySelector('[aria-label="Mock config"]')`)
+	mocks := b.value("Mock config")
+	if !strings.Contains(mocks, "RetryThenCatch") {
+		t.Fatalf("the example's mocks %q", mocks)
+	}
+	b.click("Share", `[aria-label="Share"]`)
+	b.waitFor("the link", `(document.querySelector('[aria-label="Share link"]')||{value:""}).value.includes("#design=")`)
+	link := b.value("Share link")
+	b.screenshot("share-link")
+	b.leaveFields()
+	b.press("Escape", "Escape", 27, 0)
+	b.waitFor("the link closed", `!document.querySelector('[aria-label="Share link"]')`)
+
+	b.do("new", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.waitFor("a new document", `document.querySelectorAll('[data-state]').length === 2`)
+	b.do("open the link", chromedp.Navigate(link))
+	b.waitReady()
+	b.waitFor("the shared design", `document.querySelector('.docname').value === "Retry with back-off and a catch fallback" || !!document.querySelector('[data-state="Charge card"]')`)
+	if got := b.model(); !asl.Equal(got, want) {
+		t.Errorf("the link opened another definition:\n%s", asl.PrintJSON(got))
+	}
+	b.click("Mocks tab", `[data-run-tab="mocks"]`)
+	b.waitFor("the mocks", `!!document.querySelector('[aria-label="Mock config"]')`)
+	if got := b.value("Mock config"); got != mocks {
+		t.Errorf("the link's mocks differ:\n%s", got)
+	}
+	if hash := eval[string](b, `location.hash`); hash != "" {
+		t.Errorf("the address still holds the design: %.40s…", hash)
+	}
+	b.do("examples", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.waitFor("the recent documents", `!!document.querySelector('[aria-label="Open recent document Untitled workflow"]')`)
+
+	// In another browser, where the page starts on the link.
+	other := newBrowser(t)
+	other.do("open the link", chromedp.Navigate(link))
+	other.waitReady()
+	other.waitFor("the shared design", `!!document.querySelector('[data-state="Charge card"]')`)
+	if got := other.model(); !asl.Equal(got, want) {
+		t.Errorf("a new page on the link opened another definition:\n%s", asl.PrintJSON(got))
+	}
+}

@@ -139,6 +139,7 @@ func (s *Studio) runShortcut(ctx app.Context, what, key string) {
 		s.cv.help = false
 		s.showGallery = false
 		s.exportOpen = false
+		s.shareLink = ""
 	case "move":
 		s.cv.multi = nil
 		s.moveSelection(key)

@@ -44,6 +44,8 @@ type Studio struct {
 	storageWarning string
 	saver          autosaver
 	showGallery    bool
+	// shareLink is the share link made last, shown under Share ("" hides it).
+	shareLink string
 	// exportOpen shows the header's Export menu.
 	exportOpen    bool
 	paletteFilter string
@@ -109,6 +111,9 @@ func (s *Studio) OnMount(ctx app.Context) {
 		if !restored {
 			s.openServedFile(ctx)
 		}
+		s.openSharedFromURL(ctx)
+		// A share link pasted into this tab changes only the fragment.
+		s.unlisten = append(s.unlisten, app.Window().AddEventListener("hashchange", func(app.Context, app.Event) { s.openSharedFromURL(s.ctx) }))
 	}
 	// Defer runs after the update above is in the DOM: only then is the
 	// app ready for a user (or a test) to act on what they see.

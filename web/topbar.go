@@ -24,6 +24,7 @@ func (s *Studio) renderTopbar() app.UI {
 			Accept(".json,.yaml,.yml,.asl,.template,application/json").Multiple(true).OnChange(s.onFileChosen),
 		app.Button().Class("btn").Aria("label", "Download").Title("Download the definition in the form it came in").Text("Download").OnClick(s.onDownload),
 		s.renderExport(),
+		s.renderShare(),
 		app.Button().Class("btn").Aria("label", "Examples").Title("Open an example").Text("Examples").
 			OnClick(func(ctx app.Context, e app.Event) { s.showGallery = true }),
 		app.Div().Class("sep"),

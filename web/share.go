@@ -1,0 +1,180 @@
+package web
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// Share links. With no share service configured (DESIGN.md: worker/), a
+// link carries the design itself in its fragment: the definition, the run
+// panel's input and mocks and the title, as JSON, deflated (raw DEFLATE,
+// the browser's CompressionStream) and base64url-encoded after
+// "#design=". Nothing leaves the browser until the link is sent; a page
+// opened on such a link opens the design, the document open before going
+// to the recent documents.
+
+// shareFragment starts the fragment of a share link.
+const shareFragment = "#design="
+
+// sharedDesign is what a share link carries (the share service's fields).
+type sharedDesign struct {
+	Title      string `json:"title,omitempty"`
+	Definition string `json:"definition"`
+	Input      string `json:"input,omitempty"`
+	Mocks      string `json:"mocks,omitempty"`
+}
+
+// errNotShareLink says a fragment is not a share link's.
+var errNotShareLink = errors.New("not a share link")
+
+// designOf is the open document as a share link carries it: its code as
+// written (a template's definition as JSON), and the run panel's input
+// and mocks.
+func (s *Studio) designOf() sharedDesign {
+	d := sharedDesign{Title: s.doc.Name, Definition: s.doc.Text}
+	if s.doc.Format == formatSAM && s.doc.Root != nil {
+		d.Definition = string(asl.PrintJSON(s.doc.Root))
+	}
+	r := s.runs()
+	d.Input, d.Mocks = r.input, r.mocks
+	return d
+}
+
+// packDesign makes the fragment of a share link for d.
+func packDesign(d sharedDesign) (string, error) {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return "", err
+	}
+	z, err := deflate(raw)
+	if err != nil {
+		return "", err
+	}
+	return shareFragment + base64.RawURLEncoding.EncodeToString(z), nil
+}
+
+// unpackDesign reads the design of a share link's fragment.
+func unpackDesign(fragment string) (sharedDesign, error) {
+	var d sharedDesign
+	enc, ok := strings.CutPrefix(fragment, shareFragment)
+	if !ok {
+		return d, errNotShareLink
+	}
+	z, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(enc, "="))
+	if err != nil {
+		return d, errors.New("the link is cut or damaged (" + err.Error() + ")")
+	}
+	raw, err := inflate(z)
+	if err != nil {
+		return d, errors.New("the link is cut or damaged (" + err.Error() + ")")
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return d, errors.New("the link does not hold a design (" + err.Error() + ")")
+	}
+	if strings.TrimSpace(d.Definition) == "" {
+		return d, errors.New("the link holds no definition")
+	}
+	return d, nil
+}
+
+// openShared opens a design from a share link, keeping the document open
+// before among the recent ones.
+func (s *Studio) openShared(ctx app.Context, d sharedDesign) {
+	title := strings.TrimSpace(d.Title)
+	if title == "" {
+		title = "Shared workflow"
+	}
+	s.pushRecent(ctx)
+	s.openDocument(title, []byte(d.Definition))
+	r := s.runs()
+	if d.Input != "" {
+		r.input = d.Input
+	}
+	r.mocks = d.Mocks
+	s.syncCode()
+	s.save(ctx)
+}
+
+// openSharedFromURL opens the design of the page's share link, if it has
+// one, then takes the fragment off the address: a reload restores the
+// autosaved work, edits included.
+func (s *Studio) openSharedFromURL(ctx app.Context) {
+	loc := app.Window().Get("location")
+	frag := loc.Get("hash").String()
+	if !strings.HasPrefix(frag, shareFragment) {
+		return
+	}
+	ctx.Async(func() {
+		d, err := unpackDesign(frag)
+		ctx.Dispatch(func(ctx app.Context) {
+			app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+			if err != nil {
+				s.hint = "Cannot open the shared link: " + err.Error()
+				return
+			}
+			s.openShared(ctx, d)
+		})
+	})
+}
+
+// share makes the share link of the open document and shows it.
+func (s *Studio) share(ctx app.Context) {
+	d := s.designOf()
+	ctx.Async(func() {
+		frag, err := packDesign(d)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				s.hint = "Cannot make a link: " + err.Error()
+				return
+			}
+			loc := app.Window().Get("location")
+			s.shareLink = loc.Get("origin").String() + loc.Get("pathname").String() + frag
+			copyText(s.shareLink)
+		})
+	})
+}
+
+// copyText puts text on the clipboard when the browser lets the page.
+func copyText(text string) {
+	if !app.IsClient {
+		return
+	}
+	if c := app.Window().Get("navigator").Get("clipboard"); c.Truthy() {
+		c.Call("writeText", text).Call("catch", app.FuncOf(func(app.Value, []app.Value) any { return nil }))
+	}
+}
+
+// renderShare is the header's Share button and, once a link is made, the
+// link with a note on what it holds.
+func (s *Studio) renderShare() app.UI {
+	return app.Div().Class("menu-wrap").Body(
+		app.Button().Class("btn").Aria("label", "Share").Aria("expanded", s.shareLink != "").
+			Title("Make a link that opens this workflow, its input and its mocks").Text("Share").
+			OnClick(func(ctx app.Context, e app.Event) {
+				if s.shareLink != "" {
+					s.shareLink = ""
+					return
+				}
+				s.share(ctx)
+			}),
+		when(s.shareLink != "", func() app.UI {
+			return app.Div().Body(
+				app.Div().Class("menu-backdrop").On("pointerdown", func(ctx app.Context, e app.Event) { s.shareLink = "" }),
+				app.Div().Class("menu share").Attr("role", "dialog").Aria("label", "Share this workflow").Body(
+					app.Input().Type("text").ReadOnly(true).Class("share-link").Aria("label", "Share link").Value(s.shareLink).
+						On("focus", func(ctx app.Context, e app.Event) { ctx.JSSrc().Call("select") }),
+					app.Div().Class("share-row").Body(
+						app.Span().Class("share-note").Text("The link holds the workflow, its input and its mocks: nothing is stored on a server."),
+						app.Button().Class("btn").Aria("label", "Copy link").Text("Copy").
+							OnClick(func(ctx app.Context, e app.Event) { copyText(s.shareLink) }),
+					),
+				),
+			)
+		}),
+	)
+}
