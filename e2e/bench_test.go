@@ -64,15 +64,38 @@ func TestBench(t *testing.T) {
 		})()`))
 	}
 	first := loads[0]
+	// The floor ($ASLSTUDIO_BENCH_FLOOR, bench/web/run.sh builds it): the
+	// same page and loader with the smallest go-app program in place of
+	// app.wasm, served by a second server.
+	floorURL := ""
+	if floor := os.Getenv("ASLSTUDIO_BENCH_FLOOR"); floor != "" {
+		url, stop, err := startServer(serverBin, floor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer stop()
+		floorURL = url
+	}
 	// More first visits, each in a fresh browser (closed before the next):
-	// one is too noisy a figure on a shared machine.
+	// one is too noisy a figure on a shared machine. The floor's first
+	// visits alternate with the studio's, so that both see the same load.
 	firsts := []float64{first}
-	for range 4 {
-		t.Run("first visit", func(t *testing.T) {
-			fb := newBrowser(t)
-			fb.open("/")
-			firsts = append(firsts, eval[float64](fb, `Number(document.body.dataset.readyMs)`))
-		})
+	var floors []float64
+	for i := range 5 {
+		if i > 0 {
+			t.Run("first visit", func(t *testing.T) {
+				fb := newBrowser(t)
+				fb.open("/")
+				firsts = append(firsts, eval[float64](fb, `Number(document.body.dataset.readyMs)`))
+			})
+		}
+		if floorURL != "" {
+			t.Run("floor first visit", func(t *testing.T) {
+				fb := newBrowser(t)
+				fb.openURL(floorURL + "/")
+				floors = append(floors, eval[float64](fb, `Number(document.body.dataset.readyMs)`))
+			})
+		}
 	}
 	each := func(xs []float64) string {
 		out := make([]string, len(xs))
@@ -81,8 +104,14 @@ func TestBench(t *testing.T) {
 		}
 		return strings.Join(out, ", ")
 	}
+	firstMedian := median(append([]float64(nil), firsts...))
 	t.Logf("BENCH navigation to interactive canvas: first visit (empty cache, new browser) median of %d %.0f ms (each: %s); reloads median of %d %.0f ms (each: %s) (goal <= 1500 ms); load average %s",
-		len(firsts), median(append([]float64(nil), firsts...)), each(firsts), len(loads)-1, median(append([]float64(nil), loads[1:]...)), each(loads[1:]), loadAverage())
+		len(firsts), firstMedian, each(firsts), len(loads)-1, median(append([]float64(nil), loads[1:]...)), each(loads[1:]), loadAverage())
+	if len(floors) > 0 {
+		floorMedian := median(append([]float64(nil), floors...))
+		t.Logf("BENCH   floor (the smallest go-app program, same page and loader): first visit median of %d %.0f ms (each: %s); the studio's first visit is %.2fx the floor, %.0f ms above it",
+			len(floors), floorMedian, each(floors), firstMedian/floorMedian, firstMedian-floorMedian)
+	}
 	t.Logf("BENCH   first visit: %s; last: %s", phases[0], phases[len(phases)-1])
 
 	b.replaceCode(bigWorkflow(200))

@@ -23,8 +23,9 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// baseURL is the address of the server TestMain started.
-var baseURL string
+// baseURL is the address of the server TestMain started, and serverBin
+// the aslstudio command it runs.
+var baseURL, serverBin string
 
 func TestMain(m *testing.M) {
 	os.Exit(runMain(m))
@@ -43,12 +44,14 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	defer cleanup()
-	stop, err := startServer(bin, site)
+	serverBin = bin
+	url, stop, err := startServer(bin, site)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
 	defer stop()
+	baseURL = url
 	return m.Run()
 }
 
@@ -94,12 +97,12 @@ func aslstudioBinary(site string) (string, func(), error) {
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
-// startServer runs `aslstudio serve` on a free 127.0.0.1 port and waits
-// until it answers.
-func startServer(bin, site string) (func(), error) {
+// startServer runs `aslstudio serve` for site on a free 127.0.0.1 port,
+// waits until it answers and returns its address and how to stop it.
+func startServer(bin, site string) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
@@ -107,7 +110,7 @@ func startServer(bin, site string) (func(), error) {
 	out, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	go func() {
 		sc := bufio.NewScanner(out)
@@ -120,25 +123,25 @@ func startServer(bin, site string) (func(), error) {
 		cmd.Process.Kill()
 		<-exited
 	}
-	baseURL = "http://" + addr
+	url := "http://" + addr
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
 		case <-exited:
-			return nil, fmt.Errorf("aslstudio serve exited before answering")
+			return "", nil, fmt.Errorf("aslstudio serve exited before answering")
 		default:
 		}
-		resp, err := http.Get(baseURL + "/")
+		resp, err := http.Get(url + "/")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				return stop, nil
+				return url, stop, nil
 			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
 	stop()
-	return nil, fmt.Errorf("aslstudio serve did not answer on %s", addr)
+	return "", nil, fmt.Errorf("aslstudio serve did not answer on %s", addr)
 }
 
 // browser is one headless chromium with a fresh profile (so storage starts
@@ -263,6 +266,14 @@ func (b *browser) open(path string) time.Duration {
 	b.do("navigate", chromedp.Navigate(baseURL+path))
 	b.waitReady()
 	return time.Since(start)
+}
+
+// openURL navigates to url and waits for data-ready alone (for pages
+// other than the studio's, which have no code editor).
+func (b *browser) openURL(url string) {
+	b.t.Helper()
+	b.do("navigate", chromedp.Navigate(url))
+	b.waitFor("the page to mount", `document.body && document.body.dataset.ready === "true"`)
 }
 
 // waitReady waits for the signal the studio sets once mounted.

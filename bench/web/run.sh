@@ -2,7 +2,8 @@
 # Web figures of issue 6, measured in headless Debian chromium on the built
 # site (make build first): navigation to an interactive canvas, a canvas
 # edit on a 200-state workflow until canvas and code are updated, and
-# app.wasm's size raw and brotli.
+# app.wasm's size raw and brotli; beside the first visit, the floor of any
+# go-app page here (bench/web/floor).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 site="${ASLSTUDIO_WEB:-$PWD/build/web}"
@@ -10,5 +11,11 @@ if [ ! -f "$site/web/app.wasm.br" ]; then
   echo "bench/web: $site has no app.wasm.br; run make build first" >&2
   exit 1
 fi
-ASLSTUDIO_WEB="$site" go test -count=1 -tags 'e2e bench' -run '^TestBench$' -v ./e2e/ 2>&1 | sed -n 's/.*BENCH /web: /p'
+# The floor: the same page and loader with the smallest go-app program in
+# place of app.wasm (bench/web/floor), measured in the same run.
+floor="$(mktemp -d)"
+trap 'rm -rf "$floor"' EXIT
+GOOS=js GOARCH=wasm go build -modfile "$PWD/build/goapp-wasm/wasm.mod" -trimpath -ldflags="-s -w" -o "$floor/floor.wasm" ./bench/web/floor
+build/aslstudio build-static --wasm "$floor/floor.wasm" --editor build/editor/editor.js --out "$floor/web" >/dev/null
+ASLSTUDIO_BENCH_FLOOR="$floor/web" ASLSTUDIO_WEB="$site" go test -count=1 -tags 'e2e bench' -run '^TestBench$' -v ./e2e/ 2>&1 | sed -n 's/.*BENCH /web: /p'
 test "${PIPESTATUS[0]}" -eq 0
