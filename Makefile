@@ -8,7 +8,7 @@ ADDR  ?= 127.0.0.1:8080
 export GOFLAGS := -buildvcs=false
 
 
-.PHONY: catalog all build native wasm web editor run test unit e2e bench fuzz-seed deps-chromium deps-npm clean
+.PHONY: catalog all build native wasm web editor run test unit wasm-patch-test e2e bench fuzz-seed deps-chromium deps-npm clean
 
 all: build
 
@@ -25,11 +25,13 @@ native:
 # 200-state edit take twice as long (bench/web), so the default is empty.
 WASM_GCFLAGS :=
 
-# app.wasm is built against a copy of go-app without its HTTP server half
-# (wasm/goapp/prepare.sh says why: 0.33 MiB brotli of TLS and X.509).
+# app.wasm is built against patched copies of go-app (without its HTTP
+# server half: 0.33 MiB brotli of TLS and X.509), jsonata-go and yaml (their
+# package initializers made lazy: 0.4-0.7 s of a first visit);
+# wasm/patch/prepare.sh says why and how.
 wasm:
-	wasm/goapp/prepare.sh $(BUILD)/goapp-wasm
-	GOOS=js GOARCH=wasm $(GO) build -modfile $(abspath $(BUILD))/goapp-wasm/wasm.mod -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(BUILD)/web/web/app.wasm ./wasm
+	wasm/patch/prepare.sh $(BUILD)/wasm-mods
+	GOOS=js GOARCH=wasm $(GO) build -modfile $(abspath $(BUILD))/wasm-mods/wasm.mod -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(BUILD)/web/web/app.wasm ./wasm
 
 web: native wasm editor catalog
 	$(BUILD)/aslstudio build-static --wasm $(BUILD)/web/web/app.wasm --editor $(BUILD)/editor/editor.js --out $(BUILD)/web
@@ -45,10 +47,16 @@ run: build
 	$(BUILD)/aslstudio serve --addr $(ADDR) --dir $(BUILD)/web
 
 ## test: every test — unit, conformance (../shared/conformance), fuzz seeds, browser
-test: unit e2e
+test: unit wasm-patch-test e2e
 
 unit: catalog
 	ASLSTUDIO_CATALOG_REQUIRED=1 $(GO) test -count=1 ./...
+
+## wasm-patch-test: the patched jsonata-go and yaml of app.wasm pass their own test suites
+wasm-patch-test:
+	wasm/patch/prepare.sh $(BUILD)/wasm-mods
+	cd $(BUILD)/wasm-mods/jsonata-go && $(GO) test -count=1 ./...
+	cd $(BUILD)/wasm-mods/yaml && $(GO) test -count=1 ./...
 
 ## catalog: the AWS service catalog (engine/catalog/data) from the pinned aws-sdk models
 catalog: engine/catalog/data/index.json

@@ -5,10 +5,11 @@ package assets
 
 import (
 	"embed"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
 //go:embed examples/*.json
@@ -33,18 +34,56 @@ type Example struct {
 // document the app opens when it has nothing else to show.
 func Examples() []Example { return slices.Clone(index()) }
 
-// index is examples/index.json, decoded once.
+// index is examples/index.json, decoded once. It is read with the ASL
+// parser, which the studio runs as it opens its first document anyway:
+// encoding/json's decoder would be code that the browser compiles only for
+// this, on the way to an interactive canvas.
 var index = sync.OnceValue(func() []Example {
 	b, err := examples.ReadFile("examples/index.json")
 	if err != nil {
 		panic("assets: examples/index.json is not embedded: " + err.Error())
 	}
-	var list []Example
-	if err := json.Unmarshal(b, &list); err != nil {
+	list, err := decodeIndex(b)
+	if err != nil {
 		panic("assets: examples/index.json: " + err.Error())
 	}
 	return list
 })
+
+// decodeIndex reads index.json: an array of objects whose fields named as
+// Example's json tags are strings (other fields, such as tags, are left).
+func decodeIndex(b []byte) ([]Example, error) {
+	v, err := asl.ParseJSON(b)
+	if err != nil {
+		return nil, err
+	}
+	if v.Kind != asl.Array {
+		return nil, fmt.Errorf("want an array, found %s", v.Kind)
+	}
+	list := make([]Example, 0, len(v.Items))
+	for i, it := range v.Items {
+		if it.Kind != asl.Object {
+			return nil, fmt.Errorf("/%d: want an object, found %s", i, it.Kind)
+		}
+		var e Example
+		for key, dst := range map[string]*string{
+			"id": &e.ID, "title": &e.Title, "description": &e.Description,
+			"stateMachine": &e.StateMachine, "testCase": &e.TestCase, "executionType": &e.ExecutionType,
+		} {
+			f := it.Get(key)
+			if f == nil {
+				continue
+			}
+			s, ok := f.StringValue()
+			if !ok {
+				return nil, fmt.Errorf("/%d/%s: want a string, found %s", i, key, f.Kind)
+			}
+			*dst = s
+		}
+		list = append(list, e)
+	}
+	return list, nil
+}
 
 // Default returns the example the app opens when no file is given.
 func Default() Example { return index()[0] }

@@ -585,3 +585,32 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestDecodeIndexMatchesJSONTags checks that the ASL-parser reading of
+// index.json fills Example as encoding/json would by its tags, and that a
+// malformed index is refused with where.
+func TestDecodeIndexMatchesJSONTags(t *testing.T) {
+	b := readExample(t, "index.json")
+	var want []Example
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeIndex(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("decodeIndex:\n%+v\nwant (encoding/json)\n%+v", got, want)
+	}
+	for src, msg := range map[string]string{
+		`{"id": "x"}`:               "want an array, found object",
+		`[{"id": "x"}, 3]`:          "/1: want an object, found number",
+		`[{"id": "x", "title": 1}]`: "/0/title: want a string, found number",
+		`[{"id": "x"`:               "",
+	} {
+		_, err := decodeIndex([]byte(src))
+		if err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("decodeIndex(%s): error %v, want one containing %q", src, err, msg)
+		}
+	}
+}

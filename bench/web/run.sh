@@ -15,7 +15,7 @@ fi
 # place of app.wasm (bench/web/floor), measured in the same run.
 floor="$(mktemp -d)"
 trap 'rm -rf "$floor"' EXIT
-GOOS=js GOARCH=wasm go build -modfile "$PWD/build/goapp-wasm/wasm.mod" -trimpath -ldflags="-s -w" -o "$floor/floor.wasm" ./bench/web/floor
+GOOS=js GOARCH=wasm go build -modfile "$PWD/build/wasm-mods/wasm.mod" -trimpath -ldflags="-s -w" -o "$floor/floor.wasm" ./bench/web/floor
 build/aslstudio build-static --wasm "$floor/floor.wasm" --editor build/editor/editor.js --out "$floor/web" >/dev/null
 ASLSTUDIO_BENCH_FLOOR="$floor/web" ASLSTUDIO_WEB="$site" go test -count=1 -tags 'e2e bench' -run '^TestBench$' -v ./e2e/ 2>&1 | sed -n 's/.*BENCH /web: /p'
 test "${PIPESTATUS[0]}" -eq 0
