@@ -320,6 +320,10 @@ func RemoveStates(doc *Value, names []string) error {
 			return err
 		}
 	}
+	if len(names) == 1 {
+		// Remove changes nothing when it fails: no dry run needed.
+		return Remove(doc, names[0])
+	}
 	run := func(doc *Value) error {
 		for _, n := range names {
 			if _, ok := find(doc, n); !ok {

@@ -201,6 +201,10 @@ func TestRemoveStates(t *testing.T) {
 		// The second removal fails: nothing changes.
 		{"all or nothing", "choice", func(d *Value) error { return RemoveStates(d, []string{"X", "Y"}) }, "", "dangling"},
 		{"missing", "line", func(d *Value) error { return RemoveStates(d, []string{"A", "Nope"}) }, "", `"Nope"`},
+		// One state: Remove itself, which changes nothing when refused.
+		{"one", "line", func(d *Value) error { return RemoveStates(d, []string{"B"}) },
+			`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","End":true}}}`, ""},
+		{"one refused", "choice", func(d *Value) error { return RemoveStates(d, []string{"Y"}) }, "", "dangling"},
 	})
 }
 
