@@ -48,7 +48,7 @@ type dropZone struct {
 // Default), the Default of a Choice that has none, the start of every
 // Parallel branch and of every Map processor.
 func (s *Studio) dropZones(g *layout.Geometry) []dropZone {
-	var out []dropZone
+	out := make([]dropZone, 0, len(g.Edges)+len(g.Nodes)/4)
 	seen := map[string]int{}
 	hasDefault := map[string]bool{}
 	for _, e := range g.Edges {

@@ -23,9 +23,11 @@ func (s *Studio) drawing(g *layout.Geometry) string {
 // attribute and draws the rest relative to it, so a state that only moved
 // differs from its last drawing by that attribute alone.
 func (s *Studio) draw(g *layout.Geometry) *drawWriter {
-	w := &drawWriter{}
+	// Pieces: a node or an edge each, and a drop zone for most edges.
+	n := len(g.Nodes) + len(g.Edges)
+	w := &drawWriter{pieces: make([]pieceSpan, 0, 2*n), seen: make(map[string]int, 2*n)}
 	b := &w.Builder
-	b.Grow(512 * (len(g.Nodes) + len(g.Edges)))
+	b.Grow(512 * n)
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" overflow="visible" data-part="drawing" width="`)
 	b.WriteString(num(g.Width))
 	b.WriteString(`" height="`)
