@@ -79,8 +79,8 @@ func (s *Studio) renderCanvas() app.UI {
 					Body(body...),
 			),
 			when(s.doc.ParseErr != nil, func() app.UI {
-				return app.Div().Class("notice").DataSet("notice", "stale").Attr("role", "status").
-					Text("The code has an error — the canvas shows the last valid version.")
+				const msg = "The code has an error — the canvas shows the last valid version."
+				return app.Div().Class("notice").DataSet("notice", "stale").Attr("role", "status").Title(msg).Text(msg)
 			}),
 			s.renderBand(),
 			s.renderSelectionCount(),
