@@ -69,7 +69,7 @@ func (idx *searchIndex) tokenScores(q string) []float32 {
 		return s
 	}
 	idx.mu.Unlock()
-	syn := synonyms[q]
+	syn := searchWords().synonyms[q]
 	s := make([]float32, len(idx.vocab))
 	for w, text := range idx.vocab {
 		s[w] = float32(wordScore(q, text, syn))
@@ -140,94 +140,120 @@ func hasUpperASCII(s string) bool {
 	return false
 }
 
-// serviceAliases are words people use for a service that its names lack.
-var serviceAliases = map[string][]string{
-	"dynamodb":            {"dynamo", "ddb", "table", "nosql"},
-	"sfn":                 {"stepfunctions", "step", "functions", "states", "statemachine", "workflow"},
-	"sns":                 {"notification", "notify", "topic", "sms", "push"},
-	"sqs":                 {"queue", "message"},
-	"lambda":              {"function", "functions", "serverless"},
-	"s3":                  {"bucket", "object", "storage", "file"},
-	"bedrockruntime":      {"bedrock", "llm", "genai", "ai", "model", "claude", "titan"},
-	"bedrock":             {"genai", "ai", "llm"},
-	"bedrockagentruntime": {"bedrock", "agent", "rag"},
-	"bedrockagent":        {"bedrock", "agent", "knowledge"},
-	"eventbridge":         {"events", "event", "bus"},
-	"cloudwatchevents":    {"events"},
-	"cloudwatchlogs":      {"logs", "log"},
-	"cloudwatch":          {"metrics", "metric", "alarm"},
-	"ses":                 {"email", "mail"},
-	"sesv2":               {"email", "mail"},
-	"secretsmanager":      {"secret", "secrets", "password"},
-	"ssm":                 {"parameter", "parameters", "systems"},
-	"ecs":                 {"container", "containers", "fargate", "docker"},
-	"ec2":                 {"instance", "instances", "vm", "server"},
-	"rekognition":         {"image", "vision", "face"},
-	"textract":            {"ocr", "document"},
-	"translate":           {"translation"},
-	"comprehend":          {"nlp", "sentiment", "entities"},
-	"kinesis":             {"stream", "streams"},
-	"firehose":            {"delivery", "stream"},
-	"athena":              {"sql", "query"},
-	"glue":                {"etl", "crawler"},
-	"sagemaker":           {"ml", "training"},
-	"emr":                 {"hadoop", "spark", "elasticmapreduce"},
-	"rdsdata":             {"sql", "aurora"},
-	"redshiftdata":        {"sql", "warehouse"},
-	"scheduler":           {"schedule", "cron"},
-	"apigateway":          {"api", "rest"},
+// wordLists are the word lists of the search. They are built on first use,
+// not at package initialization: a page that starts without searching
+// does not run (nor have the browser compile) the code of these literals.
+type wordLists struct {
+	// serviceAliases are words people use for a service that its names lack.
+	serviceAliases map[string][]string
+	// servicePopularity raises the services most workflows call.
+	servicePopularity map[string]float64
+	// popularActions are the AWS SDK actions workflows call most; they rank
+	// above their service's other actions.
+	popularActions map[string]bool
+	// synonyms map a query word to action words that mean the same.
+	synonyms map[string][]string
+	// stopWords are query words the search ignores.
+	stopWords map[string]bool
+	// popularByService holds popularActions by service, so that building the
+	// index looks an action up without making its "service:action" key.
+	popularByService map[string]map[string]bool
 }
 
-// servicePopularity raises the services most workflows call.
-var servicePopularity = map[string]float64{
-	"lambda": 6, "dynamodb": 6, "s3": 6, "sns": 5, "sqs": 5, "sfn": 5, "eventbridge": 5,
-	"bedrockruntime": 5, "bedrock": 4, "ecs": 4, "glue": 4, "athena": 4, "ec2": 4,
-	"secretsmanager": 4, "ssm": 4, "batch": 3, "sagemaker": 3, "sesv2": 3, "ses": 3, "kms": 3,
-	"cloudwatch": 3, "cloudwatchlogs": 3, "apigateway": 3, "rekognition": 3, "textract": 3,
-	"comprehend": 3, "translate": 3, "transcribe": 3, "iam": 3, "sts": 3, "kinesis": 3,
-	"firehose": 3, "codebuild": 3, "eks": 3, "emr": 3, "scheduler": 3, "cloudformation": 3,
-	"rds": 3, "rdsdata": 2, "redshiftdata": 2, "ecr": 2, "route53": 2, "bedrockagentruntime": 3,
-	"bedrockagent": 2, "polly": 2, "emrserverless": 2, "emrcontainers": 2, "mediaconvert": 2,
-}
-
-// popularActions are the AWS SDK actions workflows call most; they rank
-// above their service's other actions.
-var popularActions = map[string]bool{
-	"s3:getObject": true, "s3:putObject": true, "s3:listObjectsV2": true, "s3:copyObject": true,
-	"s3:headObject": true, "s3:deleteObject": true, "s3:listBuckets": true,
-	"dynamodb:getItem": true, "dynamodb:putItem": true, "dynamodb:updateItem": true,
-	"dynamodb:deleteItem": true, "dynamodb:query": true, "dynamodb:scan": true,
-	"dynamodb:batchWriteItem": true, "dynamodb:batchGetItem": true, "dynamodb:transactWriteItems": true,
-	"sfn:startExecution": true, "sfn:startSyncExecution": true, "sfn:describeExecution": true,
-	"sfn:listExecutions": true, "sfn:sendTaskSuccess": true, "sfn:sendTaskFailure": true,
-	"lambda:invoke": true, "sns:publish": true, "sqs:sendMessage": true, "sqs:receiveMessage": true,
-	"sqs:deleteMessage": true, "eventbridge:putEvents": true, "secretsmanager:getSecretValue": true,
-	"ssm:getParameter": true, "ssm:getParameters": true, "ssm:putParameter": true,
-	"ec2:describeInstances": true, "ec2:startInstances": true, "ec2:stopInstances": true,
-	"ecs:runTask": true, "athena:startQueryExecution": true, "athena:getQueryResults": true,
-	"glue:startJobRun": true, "glue:startCrawler": true, "textract:analyzeDocument": true,
-	"textract:detectDocumentText": true, "translate:translateText": true, "comprehend:detectSentiment": true,
-	"rekognition:detectLabels": true, "bedrockruntime:invokeModel": true, "bedrockruntime:converse": true,
-	"sesv2:sendEmail": true, "ses:sendEmail": true, "cloudwatch:putMetricData": true,
-	"kinesis:putRecord": true, "firehose:putRecord": true, "kms:encrypt": true, "kms:decrypt": true,
-	"transcribe:startTranscriptionJob": true, "polly:startSpeechSynthesisTask": true,
-	"rdsdata:executeStatement": true, "redshiftdata:executeStatement": true, "scheduler:createSchedule": true,
-}
-
-// synonyms map a query word to action words that mean the same.
-var synonyms = map[string][]string{
-	"read": {"get"}, "fetch": {"get"}, "load": {"get"}, "write": {"put"}, "save": {"put"},
-	"store": {"put"}, "insert": {"put"}, "remove": {"delete"}, "send": {"publish", "put"},
-	"run": {"start", "invoke", "execute"}, "call": {"invoke"}, "trigger": {"invoke", "start"},
-	"execute": {"start", "invoke"}, "upload": {"put"}, "download": {"get"}, "email": {"send"},
-	"notify": {"publish"}, "emit": {"put", "publish"}, "launch": {"run", "start"},
-	"find": {"query", "search", "get"}, "search": {"query", "scan"},
-}
-
-var stopWords = map[string]bool{
-	"a": true, "an": true, "the": true, "in": true, "into": true, "to": true, "of": true,
-	"for": true, "on": true, "from": true, "with": true, "and": true, "my": true, "aws": true, "amazon": true,
-}
+// searchWords returns the search's word lists, built once.
+var searchWords = sync.OnceValue(func() *wordLists {
+	w := &wordLists{
+		serviceAliases: map[string][]string{
+			"dynamodb":            {"dynamo", "ddb", "table", "nosql"},
+			"sfn":                 {"stepfunctions", "step", "functions", "states", "statemachine", "workflow"},
+			"sns":                 {"notification", "notify", "topic", "sms", "push"},
+			"sqs":                 {"queue", "message"},
+			"lambda":              {"function", "functions", "serverless"},
+			"s3":                  {"bucket", "object", "storage", "file"},
+			"bedrockruntime":      {"bedrock", "llm", "genai", "ai", "model", "claude", "titan"},
+			"bedrock":             {"genai", "ai", "llm"},
+			"bedrockagentruntime": {"bedrock", "agent", "rag"},
+			"bedrockagent":        {"bedrock", "agent", "knowledge"},
+			"eventbridge":         {"events", "event", "bus"},
+			"cloudwatchevents":    {"events"},
+			"cloudwatchlogs":      {"logs", "log"},
+			"cloudwatch":          {"metrics", "metric", "alarm"},
+			"ses":                 {"email", "mail"},
+			"sesv2":               {"email", "mail"},
+			"secretsmanager":      {"secret", "secrets", "password"},
+			"ssm":                 {"parameter", "parameters", "systems"},
+			"ecs":                 {"container", "containers", "fargate", "docker"},
+			"ec2":                 {"instance", "instances", "vm", "server"},
+			"rekognition":         {"image", "vision", "face"},
+			"textract":            {"ocr", "document"},
+			"translate":           {"translation"},
+			"comprehend":          {"nlp", "sentiment", "entities"},
+			"kinesis":             {"stream", "streams"},
+			"firehose":            {"delivery", "stream"},
+			"athena":              {"sql", "query"},
+			"glue":                {"etl", "crawler"},
+			"sagemaker":           {"ml", "training"},
+			"emr":                 {"hadoop", "spark", "elasticmapreduce"},
+			"rdsdata":             {"sql", "aurora"},
+			"redshiftdata":        {"sql", "warehouse"},
+			"scheduler":           {"schedule", "cron"},
+			"apigateway":          {"api", "rest"},
+		},
+		servicePopularity: map[string]float64{
+			"lambda": 6, "dynamodb": 6, "s3": 6, "sns": 5, "sqs": 5, "sfn": 5, "eventbridge": 5,
+			"bedrockruntime": 5, "bedrock": 4, "ecs": 4, "glue": 4, "athena": 4, "ec2": 4,
+			"secretsmanager": 4, "ssm": 4, "batch": 3, "sagemaker": 3, "sesv2": 3, "ses": 3, "kms": 3,
+			"cloudwatch": 3, "cloudwatchlogs": 3, "apigateway": 3, "rekognition": 3, "textract": 3,
+			"comprehend": 3, "translate": 3, "transcribe": 3, "iam": 3, "sts": 3, "kinesis": 3,
+			"firehose": 3, "codebuild": 3, "eks": 3, "emr": 3, "scheduler": 3, "cloudformation": 3,
+			"rds": 3, "rdsdata": 2, "redshiftdata": 2, "ecr": 2, "route53": 2, "bedrockagentruntime": 3,
+			"bedrockagent": 2, "polly": 2, "emrserverless": 2, "emrcontainers": 2, "mediaconvert": 2,
+		},
+		popularActions: map[string]bool{
+			"s3:getObject": true, "s3:putObject": true, "s3:listObjectsV2": true, "s3:copyObject": true,
+			"s3:headObject": true, "s3:deleteObject": true, "s3:listBuckets": true,
+			"dynamodb:getItem": true, "dynamodb:putItem": true, "dynamodb:updateItem": true,
+			"dynamodb:deleteItem": true, "dynamodb:query": true, "dynamodb:scan": true,
+			"dynamodb:batchWriteItem": true, "dynamodb:batchGetItem": true, "dynamodb:transactWriteItems": true,
+			"sfn:startExecution": true, "sfn:startSyncExecution": true, "sfn:describeExecution": true,
+			"sfn:listExecutions": true, "sfn:sendTaskSuccess": true, "sfn:sendTaskFailure": true,
+			"lambda:invoke": true, "sns:publish": true, "sqs:sendMessage": true, "sqs:receiveMessage": true,
+			"sqs:deleteMessage": true, "eventbridge:putEvents": true, "secretsmanager:getSecretValue": true,
+			"ssm:getParameter": true, "ssm:getParameters": true, "ssm:putParameter": true,
+			"ec2:describeInstances": true, "ec2:startInstances": true, "ec2:stopInstances": true,
+			"ecs:runTask": true, "athena:startQueryExecution": true, "athena:getQueryResults": true,
+			"glue:startJobRun": true, "glue:startCrawler": true, "textract:analyzeDocument": true,
+			"textract:detectDocumentText": true, "translate:translateText": true, "comprehend:detectSentiment": true,
+			"rekognition:detectLabels": true, "bedrockruntime:invokeModel": true, "bedrockruntime:converse": true,
+			"sesv2:sendEmail": true, "ses:sendEmail": true, "cloudwatch:putMetricData": true,
+			"kinesis:putRecord": true, "firehose:putRecord": true, "kms:encrypt": true, "kms:decrypt": true,
+			"transcribe:startTranscriptionJob": true, "polly:startSpeechSynthesisTask": true,
+			"rdsdata:executeStatement": true, "redshiftdata:executeStatement": true, "scheduler:createSchedule": true,
+		},
+		synonyms: map[string][]string{
+			"read": {"get"}, "fetch": {"get"}, "load": {"get"}, "write": {"put"}, "save": {"put"},
+			"store": {"put"}, "insert": {"put"}, "remove": {"delete"}, "send": {"publish", "put"},
+			"run": {"start", "invoke", "execute"}, "call": {"invoke"}, "trigger": {"invoke", "start"},
+			"execute": {"start", "invoke"}, "upload": {"put"}, "download": {"get"}, "email": {"send"},
+			"notify": {"publish"}, "emit": {"put", "publish"}, "launch": {"run", "start"},
+			"find": {"query", "search", "get"}, "search": {"query", "scan"},
+		},
+		stopWords: map[string]bool{
+			"a": true, "an": true, "the": true, "in": true, "into": true, "to": true, "of": true,
+			"for": true, "on": true, "from": true, "with": true, "and": true, "my": true, "aws": true, "amazon": true,
+		},
+	}
+	out := map[string]map[string]bool{}
+	for k := range w.popularActions {
+		svc, action, _ := strings.Cut(k, ":")
+		if out[svc] == nil {
+			out[svc] = map[string]bool{}
+		}
+		out[svc][action] = true
+	}
+	w.popularByService = out
+	return w
+})
 
 // lowerWords splits a name or a query into lower-case words: at
 // non-alphanumerics, between a lower-case letter and a capital, before the
@@ -274,21 +300,8 @@ func eachWord(s string, f func(w string)) {
 
 func isDigitASCII(c byte) bool { return c >= '0' && c <= '9' }
 
-// popularByService holds popularActions by service, so that building the
-// index looks an action up without making its "service:action" key.
-var popularByService = func() map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for k := range popularActions {
-		svc, action, _ := strings.Cut(k, ":")
-		if out[svc] == nil {
-			out[svc] = map[string]bool{}
-		}
-		out[svc][action] = true
-	}
-	return out
-}()
-
 func newSearchIndex(c *Catalog) *searchIndex {
+	sw := searchWords()
 	idx := &searchIndex{wordID: make(map[string]int32, 8192)}
 	n := 0
 	for _, s := range c.index.Services {
@@ -300,8 +313,8 @@ func newSearchIndex(c *Catalog) *searchIndex {
 		if s.Unsupported != "" {
 			continue
 		}
-		d := &searchDoc{id: s.ID, name: s.Name, idPrefix: "aws-sdk:" + s.ID + ":", boost: servicePopularity[s.ID]}
-		d.tokens = uniq(append(append(append(append([]string{s.ID}, lowerWords(s.Client)...), lowerWords(s.SDKID)...), lowerWords(s.Name)...), serviceAliases[s.ID]...))
+		d := &searchDoc{id: s.ID, name: s.Name, idPrefix: "aws-sdk:" + s.ID + ":", boost: sw.servicePopularity[s.ID]}
+		d.tokens = uniq(append(append(append(append([]string{s.ID}, lowerWords(s.Client)...), lowerWords(s.SDKID)...), lowerWords(s.Name)...), sw.serviceAliases[s.ID]...))
 		var unavailable map[string]bool
 		if len(s.Unavailable) > 0 {
 			unavailable = make(map[string]bool, len(s.Unavailable))
@@ -309,7 +322,7 @@ func newSearchIndex(c *Catalog) *searchIndex {
 				unavailable[a] = true
 			}
 		}
-		popular := popularByService[s.ID]
+		popular := sw.popularByService[s.ID]
 		d.actions = make([]actionDoc, 0, len(s.Actions)-len(s.Unavailable))
 		for _, a := range s.Actions {
 			if unavailable[a] {
@@ -330,12 +343,12 @@ func newSearchIndex(c *Catalog) *searchIndex {
 		prefix, action, _ := strings.Cut(o.ID, ":")
 		d := byService[prefix]
 		if d == nil {
-			d = &searchDoc{id: prefix, name: o.Service, idPrefix: prefix + ":", optimized: true, boost: servicePopularity[o.SDKService]}
+			d = &searchDoc{id: prefix, name: o.Service, idPrefix: prefix + ":", optimized: true, boost: sw.servicePopularity[o.SDKService]}
 			toks := append([]string{prefix}, lowerWords(prefix)...)
 			toks = append(toks, lowerWords(o.Service)...)
 			if o.SDKService != "" {
 				toks = append(toks, o.SDKService)
-				toks = append(toks, serviceAliases[o.SDKService]...)
+				toks = append(toks, sw.serviceAliases[o.SDKService]...)
 				if s, ok := c.services[o.SDKService]; ok {
 					toks = append(toks, lowerWords(s.Client)...)
 				}
@@ -369,8 +382,9 @@ func uniq(in []string) []string {
 func queryTokens(q string) []string {
 	all := lowerWords(q)
 	var out []string
+	stop := searchWords().stopWords
 	for _, w := range all {
-		if !stopWords[w] {
+		if !stop[w] {
 			out = append(out, w)
 		}
 	}

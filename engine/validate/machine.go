@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"sync"
+
 	"github.com/aslstudio/aslstudio/engine/asl"
 )
 
@@ -135,17 +137,20 @@ func (c *checker) queryLanguage(f *asl.Field, ptr string) (string, bool) {
 	return s, true
 }
 
-// machineFields are the fields each kind of state machine body may have.
-var machineFields = map[scopeKind]map[string]bool{
-	scopeTop:       {"Comment": true, "StartAt": true, "States": true, "Version": true, "TimeoutSeconds": true, "QueryLanguage": true},
-	scopeBranch:    {"Comment": true, "StartAt": true, "States": true},
-	scopeProcessor: {"Comment": true, "StartAt": true, "States": true, "ProcessorConfig": true},
-}
+// machineFields are the fields each kind of state machine body may have
+// (built on first use, as stateFields).
+var machineFields = sync.OnceValue(func() map[scopeKind]map[string]bool {
+	return map[scopeKind]map[string]bool{
+		scopeTop:       {"Comment": true, "StartAt": true, "States": true, "Version": true, "TimeoutSeconds": true, "QueryLanguage": true},
+		scopeBranch:    {"Comment": true, "StartAt": true, "States": true},
+		scopeProcessor: {"Comment": true, "StartAt": true, "States": true, "ProcessorConfig": true},
+	}
+})
 
 // machine checks a state machine body and its states.
 func (c *checker) machine(o obj, kind scopeKind, distributed bool) {
 	c.duplicateKeys(o)
-	allowed := machineFields[kind]
+	allowed := machineFields()[kind]
 	for _, f := range o.v.Fields {
 		if !allowed[f.Key] {
 			c.errorf(fieldPos(f), o.ptr+"/"+escapePointer(f.Key), "Field '%s' is not supported", f.Key)
