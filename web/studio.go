@@ -174,13 +174,16 @@ func (s *Studio) selectState(ctx app.Context, name string) {
 }
 
 // validateSoon validates the document once the browser has painted what the
-// last change drew (a timer, not Defer, so that the paint comes first).
+// last change drew (afterPaint: a Go timer could fire in the same browser
+// task as the change while Go is busy, and the bench saw a 200-state edit's
+// validation and its render land before the edit's paint in a quarter of
+// the edits).
 func (s *Studio) validateSoon(ctx app.Context) {
 	if s.validating {
 		return
 	}
 	s.validating = true
-	ctx.After(time.Millisecond, func(ctx app.Context) {
+	afterPaint(ctx, func(ctx app.Context) {
 		s.validating = false
 		if !s.doc.diagsStale {
 			ctx.PreventUpdate() // nothing to show
