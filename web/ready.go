@@ -1,6 +1,10 @@
 package web
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
 
 // markReady sets data-ready="true" on <body>. The page is pre-rendered, so
 // browser tests wait for this attribute (set once the WASM has mounted the
@@ -55,4 +59,23 @@ func afterPaint(ctx app.Context, fn func(app.Context)) {
 		return nil
 	})
 	w.Call("requestAnimationFrame", frame)
+}
+
+// afterDelay runs fn on the UI goroutine in a browser task of its own after
+// d (a window timer). ctx.After's Go timer would not do for work that must
+// not join the task in progress: while Go is busy (a large edit taking
+// longer than d) the runtime runs due timers in the same browser task.
+// Outside a browser it is ctx.After.
+func afterDelay(ctx app.Context, d time.Duration, fn func(app.Context)) {
+	if !app.IsClient {
+		ctx.After(d, fn)
+		return
+	}
+	var timer app.Func
+	timer = app.FuncOf(func(this app.Value, args []app.Value) any {
+		timer.Release()
+		ctx.Dispatch(fn)
+		return nil
+	})
+	app.Window().Call("setTimeout", timer, d.Milliseconds())
 }

@@ -57,7 +57,7 @@ func (s *Studio) save(ctx app.Context) {
 		return
 	}
 	s.saver.pending = true
-	ctx.After(autosaveDelay, s.flushSave)
+	afterDelay(ctx, autosaveDelay, s.flushSave) // not within a long edit's own task
 }
 
 // flushSave writes a pending autosave.
