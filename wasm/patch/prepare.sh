@@ -41,7 +41,7 @@ copy() {
   version="$(go list -m -f '{{.Version}}' "$mod")"
   [ "$version" = "$want" ] || fail "$mod is $version, the patch is for $want: check it again"
   src="$(go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
-  [ -n "$src" ] || fail "$mod: not in the module cache"
+  [ -n "$src" ] || fail "$mod: go mod download gave no directory"
   rm -rf "${out:?}/$name"
   if [ $# -eq 0 ]; then
     cp -r "$src" "$out/$name"
