@@ -176,75 +176,90 @@ func (s *Studio) drawEdges(w *drawWriter, g *layout.Geometry) {
 	}
 }
 
+// drawNodes draws the start and end markers and the states. Each is drawn
+// by a function of its own: one function holding both bodies was among the
+// largest the browser optimizes on a first visit, and the optimizing
+// compiler's time grows faster than a function's size.
 func (s *Studio) drawNodes(w *drawWriter, g *layout.Geometry) {
-	b := &w.Builder
 	bad := s.statesWithErrors()
-	for _, n := range g.Nodes {
-		if n.Group {
-			continue
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		switch {
+		case n.Group:
+		case n.Kind == "start" || n.Kind == "end":
+			drawMarker(w, n)
+		default:
+			drawState(w, n, bad[n.State])
 		}
-		if n.Kind == "start" || n.Kind == "end" {
-			label := "Start"
-			if n.Kind == "end" {
-				label = "End"
-			}
-			w.open("g", "marker|"+n.ID, n.X, n.Y)
-			attr(b, "data-part", "marker "+n.Kind)
-			b.WriteString(`><rect fill="var(--panel)" stroke="var(--node-border)"`)
-			attr(b, "width", num(n.W))
-			attr(b, "height", num(n.H))
-			attr(b, "rx", num(n.H/2))
-			b.WriteString(`/><text text-anchor="middle" fill="var(--muted)" font-size="11"`)
-			attr(b, "x", num(n.W/2))
-			attr(b, "y", num(n.H/2+4))
-			b.WriteString(`>` + label + `</text></g>`)
-			w.close()
-			continue
-		}
-		part := "node " + n.Kind
-		if drawSel[n.State] {
-			part += " selected"
-		}
-		if n.State == drawMoving {
-			part += " moving"
-		}
-		if bad[n.State] {
-			part += " has-error"
-		}
-		sub := n.Sub
-		if sub == "" {
-			sub = kindLabel[n.Kind]
-		}
-		color := kindColor[n.Kind]
-		if color == "" {
-			color = "var(--muted)"
-		}
-		w.open("g", "state|"+n.State, n.X, n.Y)
-		b.WriteString(` tabindex="-1"`)
-		attr(b, "data-part", part)
-		attr(b, "data-state", n.State)
-		attr(b, "data-kind", n.Kind)
-		attr(b, "aria-label", kindLabel[n.Kind]+" state "+n.State)
-		drawRun.nodeAttrs(b, n.State)
-		b.WriteString(`><rect data-part="box" rx="8"`)
-		attr(b, "width", num(n.W))
-		attr(b, "height", num(n.H))
-		b.WriteString(`/><rect data-part="bar" x="0" y="0" width="4" rx="2"`)
-		attr(b, "height", num(n.H))
-		attr(b, "fill", color)
-		b.WriteString(`/><title>`)
-		b.WriteString(html.EscapeString(n.State))
-		b.WriteString(`</title><text x="12" y="17">`)
-		b.WriteString(html.EscapeString(truncate(n.State, 20)))
-		b.WriteString(`</text><text data-part="kind" x="12"`)
-		attr(b, "y", num(n.H-8))
-		b.WriteString(`>`)
-		b.WriteString(html.EscapeString(truncate(sub, 24)))
-		b.WriteString(`</text>`)
-		drawRun.nodeBadges(b, n.State, n.W)
-		b.WriteString(`</g>`)
-		w.close()
 	}
+}
+
+// drawMarker draws the start or end marker n.
+func drawMarker(w *drawWriter, n *layout.Node) {
+	b := &w.Builder
+	label := "Start"
+	if n.Kind == "end" {
+		label = "End"
+	}
+	w.open("g", "marker|"+n.ID, n.X, n.Y)
+	attr(b, "data-part", "marker "+n.Kind)
+	b.WriteString(`><rect fill="var(--panel)" stroke="var(--node-border)"`)
+	attr(b, "width", num(n.W))
+	attr(b, "height", num(n.H))
+	attr(b, "rx", num(n.H/2))
+	b.WriteString(`/><text text-anchor="middle" fill="var(--muted)" font-size="11"`)
+	attr(b, "x", num(n.W/2))
+	attr(b, "y", num(n.H/2+4))
+	b.WriteString(`>` + label + `</text></g>`)
+	w.close()
+}
+
+// drawState draws the state n; bad marks it as having errors.
+func drawState(w *drawWriter, n *layout.Node, bad bool) {
+	b := &w.Builder
+	part := "node " + n.Kind
+	if drawSel[n.State] {
+		part += " selected"
+	}
+	if n.State == drawMoving {
+		part += " moving"
+	}
+	if bad {
+		part += " has-error"
+	}
+	sub := n.Sub
+	if sub == "" {
+		sub = kindLabel[n.Kind]
+	}
+	color := kindColor[n.Kind]
+	if color == "" {
+		color = "var(--muted)"
+	}
+	w.open("g", "state|"+n.State, n.X, n.Y)
+	b.WriteString(` tabindex="-1"`)
+	attr(b, "data-part", part)
+	attr(b, "data-state", n.State)
+	attr(b, "data-kind", n.Kind)
+	attr(b, "aria-label", kindLabel[n.Kind]+" state "+n.State)
+	drawRun.nodeAttrs(b, n.State)
+	b.WriteString(`><rect data-part="box" rx="8"`)
+	attr(b, "width", num(n.W))
+	attr(b, "height", num(n.H))
+	b.WriteString(`/><rect data-part="bar" x="0" y="0" width="4" rx="2"`)
+	attr(b, "height", num(n.H))
+	attr(b, "fill", color)
+	b.WriteString(`/><title>`)
+	b.WriteString(html.EscapeString(n.State))
+	b.WriteString(`</title><text x="12" y="17">`)
+	b.WriteString(html.EscapeString(truncate(n.State, 20)))
+	b.WriteString(`</text><text data-part="kind" x="12"`)
+	attr(b, "y", num(n.H-8))
+	b.WriteString(`>`)
+	b.WriteString(html.EscapeString(truncate(sub, 24)))
+	b.WriteString(`</text>`)
+	drawRun.nodeBadges(b, n.State, n.W)
+	b.WriteString(`</g>`)
+	w.close()
 }
 
 // drawDropzones puts a drop target on every transition between two
