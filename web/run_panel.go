@@ -26,44 +26,53 @@ func (s *Studio) renderRunPanel() app.UI {
 		dock += " folded"
 	}
 	return app.Section().Class(dock).Aria("label", "Run panel").DataSet("run-panel", "true").Body(
-		app.Div().Class("run-bar").Body(
-			app.Button().Class("btn icon run-fold").Aria("label", map[bool]string{false: "Fold the run panel", true: "Unfold the run panel"}[folded]).
-				Aria("expanded", !folded).Title(map[bool]string{false: "Fold the run panel (more room for the canvas)", true: "Unfold the run panel"}[folded]).
-				Text(map[bool]string{false: "▾", true: "▸"}[folded]).
-				OnClick(func(ctx app.Context, e app.Event) { s.foldRun(!folded) }),
-			app.Div().Class("run-tabs").Attr("role", "tablist").Body(
-				s.runTab(runTabInput, "Input"),
-				s.runTab(runTabMocks, "Mocks"),
-				s.runTab(runTabEvents, fmt.Sprintf("Events (%d)", len(r.events))),
-				s.runTab(runTabData, "State data"),
-				s.runTab(runTabTest, "Test state"),
-			),
-			app.Div().Class("spacer"),
-			app.Select().Class("run-type").Aria("label", "Execution type").Body(
-				app.Option().Value(sim.Standard).Text("Standard").Selected(r.execType == sim.Standard),
-				app.Option().Value(sim.Express).Text("Express").Selected(r.execType == sim.Express),
-			).OnChange(func(ctx app.Context, e app.Event) { r.execType = ctx.JSSrc().Get("value").String() }, r.key),
-			app.Button().Class("btn primary").Aria("label", "Run").Title("Run with these mocks").
-				Disabled(running).Text("▶ Run").OnClick(func(ctx app.Context, e app.Event) { s.startRun(ctx) }),
-			app.Button().Class("btn").Aria("label", "Step").Title("Step one event (F10)").
-				Disabled(running).Text("Step").OnClick(func(ctx app.Context, e app.Event) { s.stepRun(ctx) }),
-			app.Button().Class("btn").Aria("label", "Continue").Title("Continue to the next breakpoint (F8)").
-				Disabled(!canContinue).Text("Continue").
-				OnClick(func(ctx app.Context, e app.Event) { s.continueRun(ctx, true) }),
-			app.Button().Class("btn").Aria("label", "Step back").Title("Show the history one event earlier").
-				Disabled(running || len(r.events) < 2 || r.view == 1).Text("◀ Back").
-				OnClick(func(ctx app.Context, e app.Event) { s.stepBack() }),
-			app.Button().Class("btn danger").Aria("label", "Abort").Title("Abort the execution").
-				Disabled(r.ex == nil || r.ex.Done()).Text("■ Abort").
-				OnClick(func(ctx app.Context, e app.Event) { s.abortRun() }),
-			s.renderRunProgress(status),
-		),
+		s.renderRunBar(r, status, running, canContinue, folded),
 		when(!folded, func() app.UI {
 			return app.Div().Class("run-body").Body(
 				app.Div().Class("run-main").Body(s.renderRunTab()),
 				s.renderRunResult(),
 			)
 		}),
+	)
+}
+
+// renderRunBar is the run panel's bar: fold, tabs, execution type, the run
+// controls and the status. (A function of its own: with the panel in one,
+// that function was among the costliest the browser optimizes on a first
+// visit.)
+func (s *Studio) renderRunBar(r *runSession, status string, running, canContinue, folded bool) app.UI {
+	return app.Div().Class("run-bar").Body(
+
+		app.Button().Class("btn icon run-fold").Aria("label", map[bool]string{false: "Fold the run panel", true: "Unfold the run panel"}[folded]).
+			Aria("expanded", !folded).Title(map[bool]string{false: "Fold the run panel (more room for the canvas)", true: "Unfold the run panel"}[folded]).
+			Text(map[bool]string{false: "▾", true: "▸"}[folded]).
+			OnClick(func(ctx app.Context, e app.Event) { s.foldRun(!folded) }),
+		app.Div().Class("run-tabs").Attr("role", "tablist").Body(
+			s.runTab(runTabInput, "Input"),
+			s.runTab(runTabMocks, "Mocks"),
+			s.runTab(runTabEvents, fmt.Sprintf("Events (%d)", len(r.events))),
+			s.runTab(runTabData, "State data"),
+			s.runTab(runTabTest, "Test state"),
+		),
+		app.Div().Class("spacer"),
+		app.Select().Class("run-type").Aria("label", "Execution type").Body(
+			app.Option().Value(sim.Standard).Text("Standard").Selected(r.execType == sim.Standard),
+			app.Option().Value(sim.Express).Text("Express").Selected(r.execType == sim.Express),
+		).OnChange(func(ctx app.Context, e app.Event) { r.execType = ctx.JSSrc().Get("value").String() }, r.key),
+		app.Button().Class("btn primary").Aria("label", "Run").Title("Run with these mocks").
+			Disabled(running).Text("▶ Run").OnClick(func(ctx app.Context, e app.Event) { s.startRun(ctx) }),
+		app.Button().Class("btn").Aria("label", "Step").Title("Step one event (F10)").
+			Disabled(running).Text("Step").OnClick(func(ctx app.Context, e app.Event) { s.stepRun(ctx) }),
+		app.Button().Class("btn").Aria("label", "Continue").Title("Continue to the next breakpoint (F8)").
+			Disabled(!canContinue).Text("Continue").
+			OnClick(func(ctx app.Context, e app.Event) { s.continueRun(ctx, true) }),
+		app.Button().Class("btn").Aria("label", "Step back").Title("Show the history one event earlier").
+			Disabled(running || len(r.events) < 2 || r.view == 1).Text("◀ Back").
+			OnClick(func(ctx app.Context, e app.Event) { s.stepBack() }),
+		app.Button().Class("btn danger").Aria("label", "Abort").Title("Abort the execution").
+			Disabled(r.ex == nil || r.ex.Done()).Text("■ Abort").
+			OnClick(func(ctx app.Context, e app.Event) { s.abortRun() }),
+		s.renderRunProgress(status),
 	)
 }
 
