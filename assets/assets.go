@@ -66,10 +66,14 @@ func decodeIndex(b []byte) ([]Example, error) {
 			return nil, fmt.Errorf("/%d: want an object, found %s", i, it.Kind)
 		}
 		var e Example
-		for key, dst := range map[string]*string{
-			"id": &e.ID, "title": &e.Title, "description": &e.Description,
-			"stateMachine": &e.StateMachine, "testCase": &e.TestCase, "executionType": &e.ExecutionType,
+		for _, fd := range []struct {
+			key string
+			dst *string
+		}{
+			{"id", &e.ID}, {"title", &e.Title}, {"description", &e.Description},
+			{"stateMachine", &e.StateMachine}, {"testCase", &e.TestCase}, {"executionType", &e.ExecutionType},
 		} {
+			key, dst := fd.key, fd.dst
 			f := it.Get(key)
 			if f == nil {
 				continue

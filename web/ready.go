@@ -46,19 +46,13 @@ func afterPaint(ctx app.Context, fn func(app.Context)) {
 		fn(ctx)
 		return
 	}
-	w := app.Window()
-	var frame, timer app.Func
-	timer = app.FuncOf(func(this app.Value, args []app.Value) any {
-		timer.Release()
-		ctx.Dispatch(fn)
-		return nil
-	})
+	var frame app.Func
 	frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		frame.Release()
-		w.Call("setTimeout", timer, 0)
+		afterDelay(ctx, 0, fn)
 		return nil
 	})
-	w.Call("requestAnimationFrame", frame)
+	app.Window().Call("requestAnimationFrame", frame)
 }
 
 // afterDelay runs fn on the UI goroutine in a browser task of its own after
