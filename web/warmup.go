@@ -56,18 +56,26 @@ func warmUpRound(round int) {
 	if d.Root == nil {
 		return
 	}
-	root := d.Root.Clone()
-	if err := asl.RemoveStates(root, []string{fmt.Sprintf("Step %d", 2+round%(warmUpStates-2))}); err != nil {
-		return
+	scratch := &Studio{doc: d, view: viewport{K: 1}}
+	editRound(scratch, &drawPatcher[int]{dom: discardDrawing{}}, d.Root.Clone(), fmt.Sprintf("Step %d", 2+round%(warmUpStates-2)))
+}
+
+// editRound makes on s's document what a canvas delete makes: root (a copy
+// of the document's model) without the state name becomes the document,
+// whose text changes by a span; then validation, the drawing and its
+// patch through p.
+func editRound(s *Studio, p *drawPatcher[int], root *asl.Value, name string) error {
+	if err := asl.RemoveStates(root, []string{name}); err != nil {
+		return err
 	}
+	d := s.doc
 	old := d.Text
 	d.apply(root)
 	changedSpan(old, d.Text)
 	d.validate()
-	scratch := &Studio{doc: d, view: viewport{K: 1}}
-	w := scratch.draw(d.Geom)
-	p := drawPatcher[int]{dom: discardDrawing{}}
+	w := s.draw(d.Geom)
 	p.patch(w.String(), w.pieces)
+	return nil
 }
 
 // scratchWorkflow is a workflow of n states of several types.
