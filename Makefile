@@ -28,9 +28,13 @@ WASM_GCFLAGS :=
 # app.wasm is built against patched copies of go-app (without its HTTP
 # server half: 0.33 MiB brotli of TLS and X.509), jsonata-go and yaml (their
 # package initializers made lazy: 0.4-0.7 s of a first visit);
-# wasm/patch/prepare.sh says why and how.
-wasm:
+# wasm/patch/prepare.sh says why and how; it runs again only when the
+# patches or the pinned versions change.
+WASM_MODS := $(BUILD)/wasm-mods/wasm.mod
+$(WASM_MODS): wasm/patch/prepare.sh $(wildcard wasm/patch/*.in) go.mod go.sum
 	wasm/patch/prepare.sh $(BUILD)/wasm-mods
+
+wasm: $(WASM_MODS)
 	GOOS=js GOARCH=wasm $(GO) build -modfile $(abspath $(BUILD))/wasm-mods/wasm.mod -trimpath -ldflags="-s -w" $(WASM_GCFLAGS) -o $(BUILD)/web/web/app.wasm ./wasm
 
 web: native wasm editor catalog
@@ -53,8 +57,7 @@ unit: catalog
 	ASLSTUDIO_CATALOG_REQUIRED=1 $(GO) test -count=1 ./...
 
 ## wasm-patch-test: the patched jsonata-go and yaml of app.wasm pass their own test suites
-wasm-patch-test:
-	wasm/patch/prepare.sh $(BUILD)/wasm-mods
+wasm-patch-test: $(WASM_MODS)
 	cd $(BUILD)/wasm-mods/jsonata-go && $(GO) test -count=1 ./...
 	cd $(BUILD)/wasm-mods/yaml && $(GO) test -count=1 ./...
 
