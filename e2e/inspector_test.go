@@ -76,7 +76,8 @@ func (b *browser) choose(sel, value string) {
 	}
 }
 
-// waitCode polls the code pane until its model satisfies cond.
+// waitCode polls the code pane until its model satisfies cond, then waits
+// for that change to be validated.
 func (b *browser) waitCode(what string, cond func(root *asl.Value) bool) *asl.Value {
 	b.t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
@@ -84,6 +85,9 @@ func (b *browser) waitCode(what string, cond func(root *asl.Value) bool) *asl.Va
 	for {
 		last = b.code()
 		if v, err := asl.Parse([]byte(last)); err == nil && cond(v) {
+			// The change's validation follows in a render of its own; its
+			// diagnostics move the controls below them.
+			b.waitFor("the validation of "+what, `!document.querySelector('[data-validation][data-checking="true"]')`)
 			return v
 		}
 		if time.Now().After(deadline) {

@@ -56,20 +56,20 @@ func (s *Studio) viewButton(mode, label string) app.UI {
 		}, mode)
 }
 
+// renderStatus is the validation status. data-checking="true" marks a
+// change whose validation has not run yet: its diagnostics, and the layout
+// they change, are still to come.
 func (s *Studio) renderStatus() app.UI {
+	cls, state, text := "status valid", "valid", "Valid"
 	if s.doc.ParseErr != nil {
-		return app.Span().Class("status invalid").DataSet("validation", "syntax").Attr("role", "status").Text("Syntax error")
+		cls, state, text = "status invalid", "syntax", "Syntax error"
+	} else if errs, warns := s.doc.errorCount(); errs > 0 {
+		cls, state, text = "status invalid", "invalid", plural(errs, "error")
+	} else if warns > 0 {
+		cls, text = "status warnings", "Valid · "+plural(warns, "warning")
 	}
-	errs, warns := s.doc.errorCount()
-	switch {
-	case errs > 0:
-		return app.Span().Class("status invalid").DataSet("validation", "invalid").Attr("role", "status").
-			Text(plural(errs, "error"))
-	case warns > 0:
-		return app.Span().Class("status warnings").DataSet("validation", "valid").Attr("role", "status").
-			Text("Valid · " + plural(warns, "warning"))
-	}
-	return app.Span().Class("status valid").DataSet("validation", "valid").Attr("role", "status").Text("Valid")
+	return app.Span().Class(cls).DataSet("validation", state).DataSet("checking", s.doc.diagsStale).
+		Attr("role", "status").Text(text)
 }
 
 func plural(n int, word string) string {
