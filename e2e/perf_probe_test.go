@@ -213,7 +213,8 @@ func TestProbeLoad(t *testing.T) {
 			const m = Object.fromEntries(window.__p.marks.map(x => [x[0], x[1].toFixed(0)]));
 			const w = performance.getEntriesByType('resource').find(r => r.name.endsWith('/web/app.wasm'));
 			return 'ready ' + Number(document.body.dataset.readyMs).toFixed(0) + ' main ' + (window.aslMainMs||0).toFixed(0) + ' instantiated ' + m['instantiated'] +
-			  ' | wasm fetch ' + (w ? w.startTime.toFixed(0) + '-' + w.responseEnd.toFixed(0) + ' enc ' + w.encodedBodySize : '?') + ' | scripts ' + m['wasm_exec loaded'] + ' dcl ' + m['DOMContentLoaded'];
+			  ' | wasm fetch ' + (w ? w.startTime.toFixed(0) + '-' + w.responseEnd.toFixed(0) + ' enc ' + w.encodedBodySize : '?') + ' | scripts ' + m['wasm_exec loaded'] + ' dcl ' + m['DOMContentLoaded'] +
+			  ' | marks ' + performance.getEntriesByType('mark').map(e => e.name + ' ' + e.startTime.toFixed(0)).join(', ');
 		})()`)
 		cpu, task, script, layout := b.metrics()
 		t.Logf("SUMMARY visit %d: %s | renderer CPU %.0f ms, main-thread task CPU %.0f (script %.0f, layout %.0f)", i, sum, cpu, task, script, layout)

@@ -14,12 +14,14 @@ type hello struct{ app.Compo }
 func (h *hello) Render() app.UI { return app.Div().Text("hello") }
 
 // OnMount sets data-ready-ms and data-ready on <body>, as the studio does
-// once its canvas is interactive.
+// once its canvas is interactive, and data-code-ready, which the studio sets
+// once its code editor is up (the e2e harness's waitReady waits for both).
 func (h *hello) OnMount(ctx app.Context) {
 	w := app.Window()
 	body := w.Get("document").Get("body")
 	body.Call("setAttribute", "data-ready-ms", w.Get("performance").Call("now").Float())
 	body.Call("setAttribute", "data-ready", "true")
+	body.Call("setAttribute", "data-code-ready", "true")
 }
 
 func main() {
