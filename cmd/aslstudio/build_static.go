@@ -53,7 +53,6 @@ func newHandler(version string, scripts ...string) *app.Handler {
 		Version:                 version,
 		RawHeaders: []string{
 			`<meta name="color-scheme" content="light dark">`,
-			wasmEarlyCompile,
 		},
 	}
 }
@@ -153,6 +152,9 @@ func buildStatic(wasmPath, out, editorPath string) (buildResult, error) {
 		return buildResult{}, fmt.Errorf("generating pages: %w", err)
 	}
 	if err := streamWasmLoader(out); err != nil {
+		return buildResult{}, err
+	}
+	if err := headFirst(out); err != nil {
 		return buildResult{}, err
 	}
 
