@@ -221,6 +221,9 @@ func TestProbeLoad(t *testing.T) {
 		if prof != nil {
 			summarize(t, prof, 45)
 		}
+		if os.Getenv("PROBE_GC") != "" {
+			t.Logf("gc: %s", eval[string](b, `(window.__gc || []).join("\n")`))
+		}
 	}
 }
 
