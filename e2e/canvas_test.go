@@ -128,13 +128,13 @@ func (b *browser) waitModel(what string, ok func(root *asl.Value) bool) *asl.Val
 // leaveFields clicks the status bar, so that keys go to the page, not a field.
 func (b *browser) leaveFields() {
 	b.t.Helper()
-	b.do("leave the fields", chromedp.Click(chromedp.CSS(`.statusbar`)))
+	b.click("leave the fields", `.statusbar`)
 }
 
 func TestCanvasMultiSelectAndDelete(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.click("fit", `button[aria-label="Fit to screen"]`)
 	b.clickWith(stateSel("Issue gift card"), 0)
 	b.waitSelected("Issue gift card")
 	b.clickWith(stateSel("Approve automatically"), modShift)
@@ -186,12 +186,12 @@ func TestCanvasMultiSelectAndDelete(t *testing.T) {
 	})
 
 	// The box tool makes a plain drag select; without it the drag pans.
-	b.do("box tool", chromedp.Click(chromedp.CSS(`button[aria-label="Box select"]`)))
+	b.click("box tool", `button[aria-label="Box select"]`)
 	b.waitFor("the box tool on", `document.querySelector('button[aria-label="Box select"]').getAttribute('aria-pressed') === "true"`)
 	w := b.rectOf(stateSel("Wait for review"))
 	b.drag(w.X-12, w.Y-12, w.X+w.W+12, w.Y+w.H+12, input.MouseButtonLeft, 0, nil)
 	b.waitSelected("Wait for review")
-	b.do("box tool off", chromedp.Click(chromedp.CSS(`button[aria-label="Box select"]`)))
+	b.click("box tool off", `button[aria-label="Box select"]`)
 	before := eval[string](b, `document.getElementById('viewport').getAttribute('transform')`)
 	b.drag(w.X-12, w.Y-12, w.X+60, w.Y+40, input.MouseButtonLeft, 0, nil)
 	b.waitFor("the drag to pan", `document.getElementById('viewport').getAttribute('transform') !== `+jsString(before))
@@ -208,7 +208,7 @@ func TestCanvasMultiSelectAndDelete(t *testing.T) {
 	}
 
 	// The help lists the gestures.
-	b.do("open the help", chromedp.Click(chromedp.CSS(`button[aria-label="Canvas help"]`)))
+	b.click("open the help", `button[aria-label="Canvas help"]`)
 	b.waitFor("the help", `(document.querySelector('[data-canvas-help]')||{}).textContent?.includes('Shift+drag')`)
 	b.screenshot("canvas-help")
 }
@@ -219,7 +219,7 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) }
 func TestCanvasCopyCutPaste(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.click("fit", `button[aria-label="Fit to screen"]`)
 	b.clickWith(stateSel("Request review"), 0)
 	b.clickWith(stateSel("Wait for review"), modShift)
 	b.waitSelected("Request review", "Wait for review")
@@ -298,7 +298,7 @@ func TestCanvasCopyCutPaste(t *testing.T) {
 func TestCanvasDragStateToAnotherPlace(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.click("fit", `button[aria-label="Fit to screen"]`)
 	name := "Issue gift card"
 	target := `[data-dropzone="edge:Wait for review|Order complete"]`
 	from, to := b.rectOf(stateSel(name)), b.rectOf(target)
@@ -339,7 +339,7 @@ func TestCanvasDragStateToAnotherPlace(t *testing.T) {
 	// A Parallel cannot go into its own branch.
 	b.openExample("parallel-fan-out")
 	b.waitFor("the example", `!document.querySelector('[data-example]') && !!document.querySelector('[data-state="Gather customer data"]')`)
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.click("fit", `button[aria-label="Fit to screen"]`)
 	par := "Gather customer data"
 	g := b.rectOf(`[data-state="` + par + `"][data-part~="group"]`)
 	z := b.rectOf(`[data-dropzone="branch:` + par + `:1"]`)
@@ -430,7 +430,7 @@ func TestCanvasDropBesideTheLine(t *testing.T) {
 	edge := `[data-edge="` + from + `|` + to + `"] path`
 	// Zoomed in, the line is long enough to drop away from its circle.
 	for range 3 {
-		b.do("zoom in", chromedp.Click(chromedp.CSS(`[aria-label="Zoom in"]`)))
+		b.click("zoom in", `[aria-label="Zoom in"]`)
 	}
 	b.waitFor("the zoom", `document.querySelector('`+edge+`').getScreenCTM().a > 1`)
 	// A point a sixth along the line, 6 pixels to its side, in screen

@@ -32,7 +32,7 @@ func TestCatalogSearchAndDropAction(t *testing.T) {
 	if got := eval[string](b, results+`.dataset.searches`); got != "0" {
 		t.Fatalf("the catalog was searched before the search box was used (%s searches)", got)
 	}
-	b.do("focus the action search", chromedp.Click(chromedp.CSS(box)))
+	b.click("focus the action search", box)
 	b.waitFor("the catalog index to load", results+`.dataset.searches !== "0"`)
 	t.Logf("catalog index loaded on first use in %s ms (fetch and index)", eval[string](b, results+`.dataset.loadMs`))
 
@@ -123,7 +123,7 @@ func TestCatalogSearchAndDropAction(t *testing.T) {
 func (b *browser) searchAndDrop(query, id, from, to string) {
 	b.t.Helper()
 	const box = `input[aria-label="Search actions"]`
-	b.do("focus the action search", chromedp.Click(chromedp.CSS(box)))
+	b.click("focus the action search", box)
 	b.do("type "+strconv.Quote(query), chromedp.KeyEvent(query))
 	item := `.palette-results [data-palette="` + id + `"]`
 	show := `'search box: ' + JSON.stringify(document.querySelector('` + box + `').value) + '; results: ' + document.querySelector('.palette-results').innerText`

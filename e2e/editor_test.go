@@ -85,15 +85,15 @@ func TestDragPassOntoTransitionThenUndoRedo(t *testing.T) {
 	b.waitFor("the edges to the new state", `!!document.querySelector('[data-edge="`+from+`|Pass state"]') && !!document.querySelector('[data-edge="Pass state|`+to+`"]')`)
 	b.screenshot("drag-pass-inserted")
 
-	b.do("undo", chromedp.Click(chromedp.CSS(`button[aria-label="Undo"]`)))
+	b.click("undo", `button[aria-label="Undo"]`)
 	b.waitState("Pass state", false)
 	if got := stateField(b.model(), from, "Next"); got != to {
 		t.Errorf("after undo %s.Next = %q, want %q", from, got, to)
 	}
-	b.do("redo", chromedp.Click(chromedp.CSS(`button[aria-label="Redo"]`)))
+	b.click("redo", `button[aria-label="Redo"]`)
 	b.waitState("Pass state", true)
 	// The keyboard shortcut undoes too (focus outside any field).
-	b.do("leave the fields", chromedp.Click(chromedp.CSS(`.statusbar`)))
+	b.click("leave the fields", `.statusbar`)
 	b.press("z", "KeyZ", 90, modCtrl)
 	b.waitState("Pass state", false)
 }
@@ -106,7 +106,7 @@ func TestRenameInInspectorUpdatesReferences(t *testing.T) {
 	if before < 3 {
 		t.Fatalf("the example refers to %q only %d times; the test needs several references", old, before)
 	}
-	b.do("select the state", chromedp.Click(chromedp.CSS(`[data-state="`+old+`"]`)))
+	b.click("select the state", `[data-state="`+old+`"]`)
 	b.waitFor("the inspector", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "`+old+`"`)
 	b.do("type the new name",
 		chromedp.Focus(chromedp.CSS(`[data-inspector] [data-field="Name"]`)),
@@ -219,7 +219,7 @@ func (b *browser) press(key, code string, keyCode int64, modifiers int64) {
 func TestCodeAndCanvasSelectionFollowEachOther(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
-	b.do("select on the canvas", chromedp.Click(chromedp.CSS(`[data-state="Unknown order type"]`)))
+	b.click("select on the canvas", `[data-state="Unknown order type"]`)
 	code := b.code()
 	want := len([]rune(code[:strings.Index(code, `"Unknown order type": {`)]))
 	b.waitFor("the code selection", `document.querySelector('`+codeSel+`').selectionStart === `+fmtInt(want))
@@ -244,11 +244,11 @@ func TestRecentDocuments(t *testing.T) {
 	time.Sleep(300 * time.Millisecond)
 	b.openExample("sequence")
 	b.waitFor("the example", `!document.querySelector('[data-example]') && !document.querySelector('`+codeSel+`').value.includes('"Version"')`)
-	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.click("open the gallery", `button[aria-label="Examples"]`)
 	b.waitFor("the recent list", `!!document.querySelector('[data-recent="0"]')`)
 	if label := eval[string](b, `document.querySelector('[data-recent="0"]').getAttribute('aria-label')`); !strings.Contains(label, "Choice routing") {
 		t.Errorf("the newest recent document is %q", label)
 	}
-	b.do("reopen", chromedp.Click(chromedp.CSS(`[data-recent="0"]`)))
+	b.click("reopen", `[data-recent="0"]`)
 	b.waitFor("the document with its edit", `document.querySelector('`+codeSel+`').value.includes('"Version": "1.0"')`)
 }

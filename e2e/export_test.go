@@ -92,7 +92,7 @@ func TestShareLink(t *testing.T) {
 	b.press("Escape", "Escape", 27, 0)
 	b.waitFor("the link closed", `!document.querySelector('[aria-label="Share link"]')`)
 
-	b.do("new", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.click("new", `button[aria-label="New"]`)
 	b.waitFor("a new document", `document.querySelectorAll('[data-state]').length === 2`)
 	b.do("open the link", chromedp.Navigate(link))
 	b.waitReady()
@@ -108,7 +108,7 @@ func TestShareLink(t *testing.T) {
 	if hash := eval[string](b, `location.hash`); hash != "" {
 		t.Errorf("the address still holds the design: %.40s…", hash)
 	}
-	b.do("examples", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.click("examples", `button[aria-label="Examples"]`)
 	b.waitFor("the recent documents", `!!document.querySelector('[aria-label="Open recent document Untitled workflow"]')`)
 
 	// In another browser, where the page starts on the link.

@@ -85,9 +85,7 @@ func (b *browser) waitCode(what string, cond func(root *asl.Value) bool) *asl.Va
 	for {
 		last = b.code()
 		if v, err := asl.Parse([]byte(last)); err == nil && cond(v) {
-			// The change's validation follows in a render of its own; its
-			// diagnostics move the controls below them.
-			b.waitFor("the validation of "+what, `!document.querySelector('[data-validation][data-checking="true"]')`)
+			b.settle()
 			return v
 		}
 		if time.Now().After(deadline) {

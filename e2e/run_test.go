@@ -85,7 +85,16 @@ func gallery(t *testing.T) []galleryEntry {
 
 func (b *browser) click(what, sel string) {
 	b.t.Helper()
+	b.settle()
 	b.do(what, chromedp.Click(chromedp.CSS(sel)))
+}
+
+// settle waits until the last change has been validated: its diagnostics
+// come in a render of their own and move what is below them, and a click
+// aimed before that move can land beside its target.
+func (b *browser) settle() {
+	b.t.Helper()
+	b.waitFor("the last change to be validated", `!document.querySelector('[data-validation][data-checking="true"]')`)
 }
 
 // openExample opens a gallery example and waits for its states.

@@ -175,14 +175,14 @@ func TestSAMTemplateRoundTrip(t *testing.T) {
 	b.renameInInspector(old, renamed)
 
 	// The template tab shows the whole template with the rename written in.
-	b.do("show the template tab", chromedp.Click(chromedp.CSS(`[data-tab="sam"]`)))
+	b.click("show the template tab", `[data-tab="sam"]`)
 	b.waitFor("the template in the code pane", `document.querySelector('[data-code="sam"] .cm-content')?.value.includes('`+renamed+`')`)
 	code := b.code()
 	onlyInside(t, string(orig), code, m.Span.Start, m.Span.End)
 	b.screenshot("sam-template-tab")
 
 	dir := b.downloads()
-	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	b.click("download", `button[aria-label="Download"]`)
 	got := b.waitDownload(dir, "template.yaml")
 	def := onlyInside(t, string(orig), got, m.Span.Start, m.Span.End)
 	if !strings.Contains(def, renamed) {
@@ -208,7 +208,7 @@ func TestSAMTemplateRoundTrip(t *testing.T) {
 	if b.code() != code {
 		t.Error("after a reload the template tab shows another text")
 	}
-	b.do("download again", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	b.click("download again", `button[aria-label="Download"]`)
 	if again := b.waitDownload(dir, "template.yaml"); again != got {
 		t.Error("after a reload the download differs")
 	}
@@ -316,7 +316,7 @@ func TestSAMTemplatePickerSeveralMachines(t *testing.T) {
 	b.renameInInspector(old, renamed)
 
 	dir := b.downloads()
-	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	b.click("download", `button[aria-label="Download"]`)
 	got := b.waitDownload(dir, filepath.Base(m.File))
 	v, err := asl.Parse([]byte(got))
 	if err != nil {
@@ -342,10 +342,10 @@ func TestSAMTemplatePickerSeveralMachines(t *testing.T) {
 	}
 
 	// The template tab shows the template, unchanged, and it downloads as it came.
-	b.do("show the template", chromedp.Click(chromedp.CSS(`[data-tab="sam"]`)))
+	b.click("show the template", `[data-tab="sam"]`)
 	b.waitFor("the template view", `!!document.querySelector('[data-template-view]')`)
 	b.screenshot("sam-template-view")
-	b.do("download the template", chromedp.Click(chromedp.CSS(`button[aria-label="Download template"]`)))
+	b.click("download the template", `button[aria-label="Download template"]`)
 	if tpl := b.waitDownload(dir, "template.yaml"); tpl != string(origTemplate) {
 		t.Error("the template downloaded differs from the original")
 	}
@@ -371,7 +371,7 @@ func TestSAMTemplateTabEditing(t *testing.T) {
 	b.openFiles(c.template)
 	b.waitFor("the template to open", `document.querySelector('[data-sam-template]')?.dataset.samMachine === "`+m.ID+`"`)
 	b.waitState(old, true)
-	b.do("show the template tab", chromedp.Click(chromedp.CSS(`[data-tab="sam"]`)))
+	b.click("show the template tab", `[data-tab="sam"]`)
 	b.waitFor("the template in the code pane", `!!document.querySelector('[data-code="sam"] .cm-content')`)
 	code := b.code()
 	if code != string(orig) {
@@ -410,7 +410,7 @@ func TestSAMTemplateTabEditing(t *testing.T) {
 
 	// The download is the template as typed.
 	dir := b.downloads()
-	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	b.click("download", `button[aria-label="Download"]`)
 	got := b.waitDownload(dir, "template.yaml")
 	if want := code[:at] + "X" + code[at:]; got != want {
 		t.Errorf("the download is not the template with the key typed in")
@@ -480,7 +480,7 @@ func TestSAMGenerateTemplate(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
 	states := asl.StateNames(b.model())
-	b.do("generate a template", chromedp.Click(chromedp.CSS(`button[aria-label="Generate SAM template"]`)))
+	b.click("generate a template", `button[aria-label="Generate SAM template"]`)
 	b.waitFor("the template tab", `document.querySelector('[data-tab].active')?.dataset.tab === "sam" && !!document.querySelector('[data-code="sam"] .cm-content')`)
 	code := b.code()
 	tmpl, err := sam.Parse("template.yaml", []byte(code), nil)
@@ -496,17 +496,17 @@ func TestSAMGenerateTemplate(t *testing.T) {
 	}
 	b.screenshot("sam-generated")
 	dir := b.downloads()
-	b.do("download", chromedp.Click(chromedp.CSS(`button[aria-label="Download"]`)))
+	b.click("download", `button[aria-label="Download"]`)
 	if got := b.waitDownload(dir, "template.yaml"); got != code {
 		t.Error("the download is not the template shown")
 	}
 
 	// Another document replaces it; the recent list brings the template back.
-	b.do("new document", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.click("new document", `button[aria-label="New"]`)
 	b.waitFor("the new document", `!document.querySelector('[data-sam-template]')`)
-	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.click("open the gallery", `button[aria-label="Examples"]`)
 	b.waitFor("the recent template", `document.querySelector('[data-recent="0"]')?.getAttribute('aria-label').includes('template.yaml')`)
-	b.do("reopen it", chromedp.Click(chromedp.CSS(`[data-recent="0"]`)))
+	b.click("reopen it", `[data-recent="0"]`)
 	b.waitFor("the template reopened", `document.querySelector('[data-sam-template]')?.dataset.samMachine === "`+m.ID+`"`)
 	b.waitState(states[0], true)
 }

@@ -51,18 +51,18 @@ func TestScreenshots(t *testing.T) {
 	b.open("/")
 	b.screenshot("editor-example-open")
 
-	b.do("select a state", chromedp.Click(chromedp.CSS(`[data-state="Route by total"]`)))
+	b.click("select a state", `[data-state="Route by total"]`)
 	b.waitFor("the inspector", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "Route by total"`)
 	b.screenshot("editor-state-selected")
 
-	b.do("open the gallery", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
+	b.click("open the gallery", `button[aria-label="Examples"]`)
 	b.waitFor("the gallery", `document.querySelectorAll('[data-example]').length >= 12`)
 	b.screenshot("editor-gallery")
-	b.do("open an example", chromedp.Click(chromedp.CSS(`[data-example="parallel-fan-out"]`)))
+	b.click("open an example", `[data-example="parallel-fan-out"]`)
 	b.waitFor("the example", `!document.querySelector('[data-example]') && document.querySelectorAll('[data-state]').length > 3`)
 	b.screenshot("editor-parallel-example")
 
-	b.do("new", chromedp.Click(chromedp.CSS(`button[aria-label="New"]`)))
+	b.click("new", `button[aria-label="New"]`)
 	b.waitFor("a new document", `document.querySelectorAll('[data-state]').length === 2`)
 	b.screenshot("editor-new")
 
@@ -74,11 +74,11 @@ func TestScreenshots(t *testing.T) {
 	}
 	b.openFiles(big)
 	b.waitFor("100 states", `document.querySelectorAll('[data-state]').length === 100`)
-	b.do("design view", chromedp.Click(chromedp.CSS(`button[aria-label="Design view"]`)))
+	b.click("design view", `button[aria-label="Design view"]`)
 	b.screenshot("editor-100-states")
-	b.do("fit", chromedp.Click(chromedp.CSS(`button[aria-label="Fit to screen"]`)))
+	b.click("fit", `button[aria-label="Fit to screen"]`)
 	b.screenshot("editor-100-states-fit")
-	b.do("split view", chromedp.Click(chromedp.CSS(`button[aria-label="Split view"]`)))
+	b.click("split view", `button[aria-label="Split view"]`)
 
 	b.do("dark theme", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
@@ -86,8 +86,8 @@ func TestScreenshots(t *testing.T) {
 		})
 		return err
 	}))
-	b.do("open the default example", chromedp.Click(chromedp.CSS(`button[aria-label="Examples"]`)))
-	b.do("choice routing", chromedp.Click(chromedp.CSS(`[data-example="choice-routing"]`)))
+	b.click("open the default example", `button[aria-label="Examples"]`)
+	b.click("choice routing", `[data-example="choice-routing"]`)
 	b.waitState("Route by total", true)
 	b.screenshot("editor-dark")
 }

@@ -20,7 +20,7 @@ func TestYAMLTabFollowsEdits(t *testing.T) {
 	want := asl.StateNames(b.model())
 	jsonBefore, _ := asl.ParseJSON([]byte(b.code()))
 
-	b.do("YAML tab", chromedp.Click(chromedp.CSS(`[data-tab="yaml"]`)))
+	b.click("YAML tab", `[data-tab="yaml"]`)
 	b.waitFor("the YAML code", `!!document.querySelector('[data-code="yaml"] textarea') && !document.querySelector('`+codeSel+`').value.trim().startsWith('{')`)
 	y, err := asl.ParseYAML([]byte(b.code()))
 	if err != nil {
@@ -33,7 +33,7 @@ func TestYAMLTabFollowsEdits(t *testing.T) {
 		t.Error("the YAML tab does not hold the same value as the JSON")
 	}
 
-	b.do("select", chromedp.Click(chromedp.CSS(`[data-state="Wait for review"]`)))
+	b.click("select", `[data-state="Wait for review"]`)
 	b.waitFor("the inspector", `document.querySelector('[data-inspector] [data-field="Name"]')?.value === "Wait for review"`)
 	b.do("rename",
 		chromedp.Focus(chromedp.CSS(`[data-inspector] [data-field="Name"]`)),
@@ -48,7 +48,7 @@ func TestYAMLTabFollowsEdits(t *testing.T) {
 	if _, err := asl.ParseYAML([]byte(code)); err != nil {
 		t.Errorf("the re-printed YAML does not parse: %v", err)
 	}
-	b.do("JSON tab", chromedp.Click(chromedp.CSS(`[data-tab="json"]`)))
+	b.click("JSON tab", `[data-tab="json"]`)
 	b.waitFor("the JSON code", `document.querySelector('`+codeSel+`').value.trim().startsWith('{')`)
 	if got := stateField(b.model(), "Request review", "Next"); got != "Review pause" {
 		t.Errorf("Request review.Next = %q in the JSON, want the new name", got)
