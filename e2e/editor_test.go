@@ -231,6 +231,16 @@ func TestCodeAndCanvasSelectionFollowEachOther(t *testing.T) {
 	if !eval[bool](b, `document.querySelector('[data-state="Wait for review"]').getAttribute('data-part').includes('selected')`) {
 		t.Error("the canvas does not show the state under the caret as selected")
 	}
+
+	// A document that replaces this one starts with the caret at its top,
+	// not with the old selection mapped onto its text.
+	b.click("select on the canvas again", `[data-state="Unknown order type"]`)
+	b.waitFor("the code selection", `document.querySelector('`+codeSel+`').selectionStart === `+fmtInt(want))
+	b.click("new", `button[aria-label="New"]`)
+	b.waitFor("the new workflow", `!document.querySelector('[data-state="Unknown order type"]') && document.querySelector('`+codeSel+`').value.includes('"Start here"')`)
+	if from, to := eval[int](b, `document.querySelector('`+codeSel+`').selectionStart`), eval[int](b, `document.querySelector('`+codeSel+`').selectionEnd`); from != 0 || to != 0 {
+		t.Errorf("after New the code selection is [%d, %d), want the caret at 0", from, to)
+	}
 }
 
 // A document replaced by another goes to the recent list, and comes back

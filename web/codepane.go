@@ -148,10 +148,15 @@ func (s *Studio) syncCode() {
 	if !app.IsClient {
 		return
 	}
+	opened := s.codeOpened
+	s.codeOpened = false
 	if !s.codeHeld && s.cmSetText(s.doc.Text, s.doc.language()) {
 		// CodeMirror is the editor (codemirror.go); the hidden text area
 		// need not get a copy of the code on every edit.
 		s.codeShown = ""
+		if opened {
+			cmSelect(s.doc.Text, 0, 0, false)
+		}
 		return
 	}
 	el := app.Window().GetElementByID(codeEditorID)

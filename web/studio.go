@@ -59,6 +59,11 @@ type Studio struct {
 	// first visit the editor's mount is a few hundred milliseconds of
 	// script that nobody needs before the canvas answers.
 	codeHeld bool
+	// codeOpened is set when a document replaces the one the code pane
+	// shows: the editor's caret and selection, mapped through the change,
+	// would point at arbitrary text of the new one, so the next syncCode
+	// puts the caret at its start.
+	codeOpened bool
 	unlisten []func()
 	// drawn is the canvas drawing written last (drawnKey its inputs,
 	// drawhost.go), drawEl the element it is
@@ -142,6 +147,7 @@ func (s *Studio) OnDismount() {
 // openDocument replaces the document; the history starts again.
 func (s *Studio) openDocument(name string, src []byte) {
 	s.doc = newDocument(name, src)
+	s.codeOpened = true
 	s.selected = ""
 	s.hist = history{}
 	s.hist.reset(s.snapshot())
