@@ -64,7 +64,7 @@ type Studio struct {
 	// would point at arbitrary text of the new one, so the next syncCode
 	// puts the caret at its start.
 	codeOpened bool
-	unlisten []func()
+	unlisten   []func()
 	// drawn is the canvas drawing written last (drawnKey its inputs,
 	// drawhost.go), drawEl the element it is
 	// patched into (nil until the drawing host mounts), drawer and drawPage
