@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -142,4 +143,48 @@ func TestRunPanelFolds(t *testing.T) {
 	}
 	b.click("Mocks tab", `[data-run-tab="mocks"]`)
 	b.waitFor("the unfolded panel", `!!document.querySelector('.run-body') && !!document.querySelector('[aria-label="Fold the run panel"]')`)
+}
+
+// The run panel's top edge is a handle: dragged up, the panel grows and
+// the canvas gives the room; the arrow keys move it too; the height is
+// remembered, and kept within limits that leave the canvas usable.
+func TestRunPanelResizes(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	const body, handle = ".run-dock > .run-body", `[data-split="run"]`
+	height := func(sel string) float64 { return b.rectOf(sel).H }
+	if o := eval[string](b, `document.querySelector('`+handle+`').getAttribute('aria-orientation')`); o != "horizontal" {
+		t.Errorf("the run panel's handle is %q, want horizontal", o)
+	}
+	body0, canvas0 := height(body), height("#canvas")
+	h := b.rectOf(handle)
+	b.drag(h.cx(), h.cy(), h.cx(), h.cy()-100, input.MouseButtonLeft, 0, nil)
+	b.waitForShowing("the run panel to grow", `Math.abs(document.querySelector('`+body+`').getBoundingClientRect().height - `+num(body0+100)+`) < 4`,
+		`document.querySelector('`+body+`').getBoundingClientRect().height`)
+	if got := height("#canvas"); got > canvas0-96 {
+		t.Errorf("the canvas is %.0f px high after the panel grew by 100, was %.0f", got, canvas0)
+	}
+
+	// The keyboard: ArrowDown shrinks the panel by a step.
+	body1 := height(body)
+	b.do("focus the handle", chromedp.Focus(chromedp.CSS(handle)))
+	b.press("ArrowDown", "ArrowDown", 40, 0)
+	b.waitForShowing("a keyboard step", `Math.abs(document.querySelector('`+body+`').getBoundingClientRect().height - `+num(body1-16)+`) < 2`,
+		`document.querySelector('`+body+`').getBoundingClientRect().height`)
+	body2 := height(body)
+
+	// Remembered across a reload.
+	b.do("reload", chromedp.Reload())
+	b.waitReady()
+	b.waitForShowing("the height restored", `Math.abs(document.querySelector('`+body+`').getBoundingClientRect().height - `+num(body2)+`) < 2`,
+		`document.querySelector('`+body+`').getBoundingClientRect().height`)
+
+	// Dragged to the top of the window, the canvas keeps its minimum.
+	h = b.rectOf(handle)
+	b.drag(h.cx(), h.cy(), h.cx(), 5, input.MouseButtonLeft, 0, nil)
+	b.waitFor("the drag to end", `!document.querySelector('.split-handle.active')`)
+	if got := height("#canvas"); got < 150 {
+		t.Errorf("the canvas is %.0f px high with the run panel at its largest: want at least 160", got)
+	}
+	b.screenshot("run-panel-resized")
 }

@@ -10,11 +10,13 @@ import (
 // splitKey is where the pane sizes are remembered in localStorage.
 const splitKey = "aslstudio.split"
 
-// splitSizes are the widths of the code pane and the inspector in CSS
-// pixels; 0 means the style sheet's default.
+// splitSizes are the widths of the code pane and the inspector and the
+// height of the run panel's body in CSS pixels; 0 means the style sheet's
+// default.
 type splitSizes struct {
 	Code      float64 `json:"code"`
 	Inspector float64 `json:"inspector"`
+	Run       float64 `json:"run,omitempty"`
 	// RunFolded folds the run panel down to its bar.
 	RunFolded bool `json:"runFolded,omitempty"`
 }
@@ -27,6 +29,13 @@ const (
 	minCanvasWidth    = 240
 	paletteWidth      = 184
 	splitStep         = 16
+	// The run panel's body, and what it leaves the canvas above it: the
+	// top bar (48), the run panel's bar (40) and the status bar (26) take
+	// the rest of the window's height.
+	minRunHeight     = 120
+	defaultRunHeight = 250 // run.css
+	minCanvasHeight  = 160
+	fixedRows        = 48 + 40 + 26
 )
 
 // loadSplit reads the remembered sizes once.
@@ -72,6 +81,53 @@ func (s *Studio) workspaceStyle() string {
 		st += "--insp-w:" + num(s.cv.split.Inspector) + "px;"
 	}
 	return st
+}
+
+// runDockStyle returns the CSS variable of the remembered run panel height.
+func (s *Studio) runDockStyle() string {
+	s.loadSplit()
+	if s.cv.split.Run > 0 {
+		return "--run-h:" + num(s.cv.split.Run) + "px"
+	}
+	return ""
+}
+
+// runHeight measures the run panel's body and the window's height (CSS
+// pixels).
+func runHeight() (body, window float64) {
+	if !app.IsClient {
+		return defaultRunHeight, 900
+	}
+	w := app.Window()
+	if el := w.Get("document").Call("querySelector", ".run-dock > .run-body"); el.Truthy() {
+		body = el.Call("getBoundingClientRect").Get("height").Float()
+		measuredRun = body
+	}
+	return body, w.Get("innerHeight").Float()
+}
+
+// measuredRun is the run panel body's height runHeight found last.
+var measuredRun float64
+
+// runNow is the run panel body's height for its handle, without measuring
+// the page during a render (as paneNow): the remembered height, else the
+// last measured one, else the style sheet's default.
+func (s *Studio) runNow() float64 {
+	switch {
+	case s.cv.split.Run > 0:
+		return s.cv.split.Run
+	case measuredRun > 0:
+		return measuredRun
+	}
+	return defaultRunHeight
+}
+
+// resizeRun sets the run panel's body height, kept within limits that
+// leave the canvas usable.
+func (s *Studio) resizeRun(h float64) {
+	_, win := runHeight()
+	max := math.Max(minRunHeight, win-fixedRows-minCanvasHeight)
+	s.cv.split.Run = math.Round(math.Max(minRunHeight, math.Min(h, max)))
 }
 
 // paneWidths measures the workspace and its panes (CSS pixels).
@@ -142,7 +198,14 @@ func (s *Studio) resizePane(which string, w float64) {
 }
 
 // splitMove follows the pointer while a handle is dragged.
-func (s *Studio) splitMove(x float64) {
+func (s *Studio) splitMove(x, y float64) {
+	if s.cv.splitDrag == "run" {
+		// The run panel's bar sits between the handle and its body; the
+		// status bar (26) is below the body.
+		_, win := runHeight()
+		s.resizeRun(win - 26 - 40 - y)
+		return
+	}
 	_, right, _, insp := paneWidths()
 	switch s.cv.splitDrag {
 	case "code":
@@ -153,17 +216,23 @@ func (s *Studio) splitMove(x float64) {
 }
 
 // splitKeyStep is how far a key moves a split handle (CSS pixels, left
-// is negative; Shift: four steps); Home and End go all the way. 0 when
-// the key does not move it.
-func splitKeyStep(key string, shift bool) float64 {
+// and up are negative; Shift: four steps); Home and End go all the way.
+// A handle between side-by-side panes (vertical) moves with the left and
+// right arrows, the run panel's (horizontal) with up and down. 0 when the
+// key does not move it.
+func splitKeyStep(key string, shift, vertical bool) float64 {
 	step := float64(splitStep)
 	if shift {
 		step *= 4
 	}
+	back, forth := "ArrowLeft", "ArrowRight"
+	if !vertical {
+		back, forth = "ArrowUp", "ArrowDown"
+	}
 	switch key {
-	case "ArrowLeft":
+	case back:
 		return -step
-	case "ArrowRight":
+	case forth:
 		return step
 	case "Home":
 		return -1e6
@@ -173,15 +242,21 @@ func splitKeyStep(key string, shift bool) float64 {
 	return 0
 }
 
-// splitBy moves a split handle by dx: the pane on its right shrinks as it
-// moves right.
-func (s *Studio) splitBy(which string, dx float64) {
+// splitBy moves a split handle by d: the pane on its right, or below it,
+// shrinks as it moves right or down.
+func (s *Studio) splitBy(which string, d float64) {
+	if which == "run" {
+		body, _ := runHeight()
+		s.resizeRun(body - d)
+		s.saveSplit()
+		return
+	}
 	_, _, code, insp := paneWidths()
 	cur := code
 	if which == "inspector" {
 		cur = insp
 	}
-	s.resizePane(which, cur-dx)
+	s.resizePane(which, cur-d)
 	s.saveSplit()
 }
 
@@ -190,22 +265,26 @@ func (s *Studio) splitBy(which string, dx float64) {
 // keys.
 func (s *Studio) renderSplitHandles() app.UI {
 	code, insp := s.paneNow()
-	handle := func(which, label string, now float64) app.UI {
-		cls := "split-handle split-" + which
-		if s.cv.splitDrag == which {
-			cls += " active"
-		}
-		return app.Div().Class(cls).DataSet("split", which).
-			Attr("role", "separator").Attr("aria-orientation", "vertical").Attr("tabindex", "0").
-			Aria("label", label).Aria("valuenow", int(now)).Title(label+" (drag, or arrow keys)").
-			On("pointerdown", func(ctx app.Context, e app.Event) {
-				e.PreventDefault()
-				s.cv.splitDrag = which
-				s.startGesture(ctx)
-			})
-	}
 	return app.Div().Class("split-handles").Body(
-		when(s.viewMode == viewSplit, func() app.UI { return handle("code", "Resize the code pane", code) }),
-		handle("inspector", "Resize the inspector", insp),
+		when(s.viewMode == viewSplit, func() app.UI { return s.splitHandle("code", "Resize the code pane", "vertical", code) }),
+		s.splitHandle("inspector", "Resize the inspector", "vertical", insp),
 	)
+}
+
+// splitHandle is the handle that resizes the pane which (data-split):
+// drag it, or focus it and use the arrow keys. orientation is the ARIA
+// one, the direction of the line it draws.
+func (s *Studio) splitHandle(which, label, orientation string, now float64) app.UI {
+	cls := "split-handle split-" + which
+	if s.cv.splitDrag == which {
+		cls += " active"
+	}
+	return app.Div().Class(cls).DataSet("split", which).
+		Attr("role", "separator").Attr("aria-orientation", orientation).Attr("tabindex", "0").
+		Aria("label", label).Aria("valuenow", int(now)).Title(label+" (drag, or arrow keys)").
+		On("pointerdown", func(ctx app.Context, e app.Event) {
+			e.PreventDefault()
+			s.cv.splitDrag = which
+			s.startGesture(ctx)
+		})
 }

@@ -52,7 +52,7 @@ func (s *Studio) gestureMove(x, y float64) {
 	case s.cv.band != nil:
 		s.moveBand(x-s.cv.band.ox, y-s.cv.band.oy)
 	case s.cv.splitDrag != "":
-		s.splitMove(x)
+		s.splitMove(x, y)
 	}
 }
 

@@ -52,7 +52,7 @@ func (s *Studio) listenKeys(ctx app.Context) func() {
 		}
 		key, code := e.Get("key").String(), e.Get("code").String()
 		if h := e.Get("target").Call("closest", "[data-split]"); h.Truthy() {
-			if step := splitKeyStep(key, e.Get("shiftKey").Bool()); step != 0 {
+			if step := splitKeyStep(key, e.Get("shiftKey").Bool(), h.Call("getAttribute", "aria-orientation").String() != "horizontal"); step != 0 {
 				e.PreventDefault()
 				which := h.Get("dataset").Get("split").String()
 				ctx.Dispatch(func(ctx app.Context) { s.splitBy(which, step) })

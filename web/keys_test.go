@@ -31,13 +31,27 @@ func TestShortcuts(t *testing.T) {
 }
 
 func TestSplitKeyStep(t *testing.T) {
-	if got := splitKeyStep("ArrowLeft", false); got != -splitStep {
+	if got := splitKeyStep("ArrowLeft", false, true); got != -splitStep {
 		t.Errorf("ArrowLeft moves %v", got)
 	}
-	if got := splitKeyStep("ArrowRight", true); got != 4*splitStep {
+	if got := splitKeyStep("ArrowRight", true, true); got != 4*splitStep {
 		t.Errorf("Shift+ArrowRight moves %v", got)
 	}
-	if got := splitKeyStep("a", false); got != 0 {
+	if got := splitKeyStep("a", false, true); got != 0 {
 		t.Errorf("a moves %v", got)
+	}
+	// The run panel's handle lies across: up and down move it, left and
+	// right do not (and a side-by-side handle ignores up and down).
+	if got := splitKeyStep("ArrowUp", false, false); got != -splitStep {
+		t.Errorf("ArrowUp moves the run panel's handle %v", got)
+	}
+	if got := splitKeyStep("ArrowDown", true, false); got != 4*splitStep {
+		t.Errorf("Shift+ArrowDown moves the run panel's handle %v", got)
+	}
+	if got := splitKeyStep("ArrowLeft", false, false); got != 0 {
+		t.Errorf("ArrowLeft moves the run panel's handle %v", got)
+	}
+	if got := splitKeyStep("ArrowUp", false, true); got != 0 {
+		t.Errorf("ArrowUp moves a side-by-side handle %v", got)
 	}
 }

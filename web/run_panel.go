@@ -25,7 +25,10 @@ func (s *Studio) renderRunPanel() app.UI {
 	if folded {
 		dock += " folded"
 	}
-	return app.Section().Class(dock).Aria("label", "Run panel").DataSet("run-panel", "true").Body(
+	return app.Section().Class(dock).Aria("label", "Run panel").DataSet("run-panel", "true").Attr("style", s.runDockStyle()).Body(
+		when(!folded, func() app.UI {
+			return s.splitHandle("run", "Resize the run panel", "horizontal", s.runNow())
+		}),
 		s.renderRunBar(r, status, running, canContinue, folded),
 		when(!folded, func() app.UI {
 			return app.Div().Class("run-body").Body(
