@@ -29,13 +29,15 @@ const (
 	minCanvasWidth    = 240
 	paletteWidth      = 184
 	splitStep         = 16
-	// The run panel's body, and what it leaves the canvas above it: the
-	// top bar (48), the run panel's bar (40) and the status bar (26) take
-	// the rest of the window's height.
+	// The run panel's body, and what it leaves the canvas above it; the
+	// rows of fixed height (app.css, run.css) take the rest of the window.
 	minRunHeight     = 120
-	defaultRunHeight = 250 // run.css
+	defaultRunHeight = 250
 	minCanvasHeight  = 160
-	fixedRows        = 48 + 40 + 26
+	topbarHeight     = 48
+	runBarHeight     = 40
+	statusbarHeight  = 26
+	fixedRows        = topbarHeight + runBarHeight + statusbarHeight
 )
 
 // loadSplit reads the remembered sizes once.
@@ -200,10 +202,10 @@ func (s *Studio) resizePane(which string, w float64) {
 // splitMove follows the pointer while a handle is dragged.
 func (s *Studio) splitMove(x, y float64) {
 	if s.cv.splitDrag == "run" {
-		// The run panel's bar sits between the handle and its body; the
-		// status bar (26) is below the body.
+		// The run panel's bar sits between the handle and its body, the
+		// status bar below the body.
 		_, win := runHeight()
-		s.resizeRun(win - 26 - 40 - y)
+		s.resizeRun(win - statusbarHeight - runBarHeight - y)
 		return
 	}
 	_, right, _, insp := paneWidths()
