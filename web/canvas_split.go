@@ -94,21 +94,29 @@ func (s *Studio) runDockStyle() string {
 	return ""
 }
 
-// runHeight measures the run panel's body and the window's height (CSS
-// pixels).
-func runHeight() (body, window float64) {
+// runBodyHeight measures the run panel's body (CSS pixels; 0 when folded).
+func runBodyHeight() float64 {
 	if !app.IsClient {
-		return defaultRunHeight, 900
+		return defaultRunHeight
 	}
-	w := app.Window()
-	if el := w.Get("document").Call("querySelector", ".run-dock > .run-body"); el.Truthy() {
-		body = el.Call("getBoundingClientRect").Get("height").Float()
-		measuredRun = body
+	el := app.Window().Get("document").Call("querySelector", ".run-dock > .run-body")
+	if !el.Truthy() {
+		return 0
 	}
-	return body, w.Get("innerHeight").Float()
+	measuredRun = el.Call("getBoundingClientRect").Get("height").Float()
+	return measuredRun
 }
 
-// measuredRun is the run panel body's height runHeight found last.
+// windowHeight is the window's inner height (CSS pixels); reading it does
+// not lay the page out, so a drag can call it on every move.
+func windowHeight() float64 {
+	if !app.IsClient {
+		return 900
+	}
+	return app.Window().Get("innerHeight").Float()
+}
+
+// measuredRun is the run panel body's height runBodyHeight found last.
 var measuredRun float64
 
 // runNow is the run panel body's height for its handle, without measuring
@@ -127,8 +135,7 @@ func (s *Studio) runNow() float64 {
 // resizeRun sets the run panel's body height, kept within limits that
 // leave the canvas usable.
 func (s *Studio) resizeRun(h float64) {
-	_, win := runHeight()
-	max := math.Max(minRunHeight, win-fixedRows-minCanvasHeight)
+	max := math.Max(minRunHeight, windowHeight()-fixedRows-minCanvasHeight)
 	s.cv.split.Run = math.Round(math.Max(minRunHeight, math.Min(h, max)))
 }
 
@@ -204,8 +211,7 @@ func (s *Studio) splitMove(x, y float64) {
 	if s.cv.splitDrag == "run" {
 		// The run panel's bar sits between the handle and its body, the
 		// status bar below the body.
-		_, win := runHeight()
-		s.resizeRun(win - statusbarHeight - runBarHeight - y)
+		s.resizeRun(windowHeight() - statusbarHeight - runBarHeight - y)
 		return
 	}
 	_, right, _, insp := paneWidths()
@@ -248,8 +254,7 @@ func splitKeyStep(key string, shift, vertical bool) float64 {
 // shrinks as it moves right or down.
 func (s *Studio) splitBy(which string, d float64) {
 	if which == "run" {
-		body, _ := runHeight()
-		s.resizeRun(body - d)
+		s.resizeRun(runBodyHeight() - d)
 		s.saveSplit()
 		return
 	}
