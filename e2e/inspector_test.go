@@ -287,8 +287,7 @@ func TestInspectorRetryAndCatch(t *testing.T) {
 	b.waitCode("States.ALL removed", func(r *asl.Value) bool {
 		return slices.Equal(errNames(retry(r, 0)), []string{"Lambda.TooManyRequestsException"})
 	})
-	// The diagnostic goes with States.ALL. Waiting for it also lets the
-	// layout settle: the click below lands where the button is drawn.
+	// The diagnostic goes with States.ALL.
 	b.waitFor("the States.ALL diagnostic to go", `!document.querySelector('`+r0+` [data-field-row="ErrorEquals"] [data-field-diag]')`)
 
 	// A second retrier, moved first.

@@ -14,6 +14,10 @@ package e2e
 // PROBE_PROFILE=1 adds a V8 CPU profile (self and inclusive time per
 // function; build app.wasm without -ldflags=-s to see Go function names),
 // PROBE_OUT=DIR writes the .cpuprofile files (Chrome DevTools opens them).
+// PROBE_GC=1 prints what the Go runtime wrote to the console, when the
+// site's app.js was edited to collect it: after "const go = new Go();" set
+// go.env = {GODEBUG: "gctrace=1,inittrace=1"} and wrap console.log to push
+// each line onto window.__gc.
 // ASLSTUDIO_E2E_JSFLAGS passes V8 flags to chromium and
 // ASLSTUDIO_E2E_CHROMELOG=FILE keeps chromium's own output, e.g.
 // --trace-wasm-compilation-times to see which functions V8 compiles, when

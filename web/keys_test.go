@@ -31,27 +31,23 @@ func TestShortcuts(t *testing.T) {
 }
 
 func TestSplitKeyStep(t *testing.T) {
-	if got := splitKeyStep("ArrowLeft", false, true); got != -splitStep {
-		t.Errorf("ArrowLeft moves %v", got)
-	}
-	if got := splitKeyStep("ArrowRight", true, true); got != 4*splitStep {
-		t.Errorf("Shift+ArrowRight moves %v", got)
-	}
-	if got := splitKeyStep("a", false, true); got != 0 {
-		t.Errorf("a moves %v", got)
-	}
-	// The run panel's handle lies across: up and down move it, left and
-	// right do not (and a side-by-side handle ignores up and down).
-	if got := splitKeyStep("ArrowUp", false, false); got != -splitStep {
-		t.Errorf("ArrowUp moves the run panel's handle %v", got)
-	}
-	if got := splitKeyStep("ArrowDown", true, false); got != 4*splitStep {
-		t.Errorf("Shift+ArrowDown moves the run panel's handle %v", got)
-	}
-	if got := splitKeyStep("ArrowLeft", false, false); got != 0 {
-		t.Errorf("ArrowLeft moves the run panel's handle %v", got)
-	}
-	if got := splitKeyStep("ArrowUp", false, true); got != 0 {
-		t.Errorf("ArrowUp moves a side-by-side handle %v", got)
+	// A side-by-side handle (vertical) moves with left and right; the run
+	// panel's handle lies across and moves with up and down.
+	for _, c := range []struct {
+		key             string
+		shift, vertical bool
+		want            float64
+	}{
+		{"ArrowLeft", false, true, -splitStep},
+		{"ArrowRight", true, true, 4 * splitStep},
+		{"a", false, true, 0},
+		{"ArrowUp", false, true, 0},
+		{"ArrowUp", false, false, -splitStep},
+		{"ArrowDown", true, false, 4 * splitStep},
+		{"ArrowLeft", false, false, 0},
+	} {
+		if got := splitKeyStep(c.key, c.shift, c.vertical); got != c.want {
+			t.Errorf("splitKeyStep(%q, shift=%v, vertical=%v) = %v, want %v", c.key, c.shift, c.vertical, got, c.want)
+		}
 	}
 }
