@@ -14,6 +14,8 @@ package e2e
 // PROBE_PROFILE=1 adds a V8 CPU profile (self and inclusive time per
 // function; build app.wasm without -ldflags=-s to see Go function names),
 // PROBE_OUT=DIR writes the .cpuprofile files (Chrome DevTools opens them).
+// PROBE_UNTIL=NAME ends each profile at the first sample with NAME on its
+// stack (markReady: until the canvas is ready).
 // PROBE_GC=1 prints what the Go runtime wrote to the console, when the
 // site's app.js was edited to collect it: after "const go = new Go();" set
 // go.env = {GODEBUG: "gctrace=1,inittrace=1"} and wrap console.log to push
@@ -105,17 +107,63 @@ func summarizeAll(t *testing.T, profs []*profiler.Profile, top int) {
 }
 
 func summarize1(prof *profiler.Profile, self, incl map[string]float64) float64 {
+	nodes := map[int64]*profiler.ProfileNode{}
+	parent := map[int64]int64{}
+	for _, n := range prof.Nodes {
+		nodes[n.ID] = n
+		for _, c := range n.Children {
+			parent[c] = n.ID
+		}
+	}
+	// PROBE_UNTIL=NAME counts only the samples before the first one with a
+	// function whose name contains NAME on its stack (e.g. markReady: up to
+	// the canvas being ready).
+	until := os.Getenv("PROBE_UNTIL")
+	reached := func(id int64) bool {
+		for ok := true; ok; id, ok = parent[id] {
+			if strings.Contains(nodes[id].CallFrame.FunctionName, until) {
+				return true
+			}
+		}
+		return false
+	}
 	dt := map[int64]float64{}
+	// PROBE_TIMELINE=1 prints, per 100 ms of the profile, the time of its
+	// (program), (idle), wasm and script samples.
+	timeline := os.Getenv("PROBE_TIMELINE") != ""
+	type bucket struct{ program, idle, wasm, script float64 }
+	var buckets []bucket
+	at := 0.0
 	for i, s := range prof.Samples {
+		if until != "" && reached(s) {
+			break
+		}
+		if timeline && i < len(prof.TimeDeltas) {
+			at += float64(prof.TimeDeltas[i]) / 1000
+			for int(at/100) >= len(buckets) {
+				buckets = append(buckets, bucket{})
+			}
+			d := 0.0
+			if i+1 < len(prof.TimeDeltas) {
+				d = float64(prof.TimeDeltas[i+1]) / 1000
+			}
+			b := &buckets[int(at/100)]
+			switch f := nodes[s].CallFrame; {
+			case f.FunctionName == "(program)":
+				b.program += d
+			case f.FunctionName == "(idle)":
+				b.idle += d
+			case strings.HasPrefix(f.URL, "wasm://"):
+				b.wasm += d
+			default:
+				b.script += d
+			}
+		}
 		d := 0.0
 		if i+1 < len(prof.TimeDeltas) {
 			d = float64(prof.TimeDeltas[i+1]) / 1000
 		}
 		dt[s] += d
-	}
-	nodes := map[int64]*profiler.ProfileNode{}
-	for _, n := range prof.Nodes {
-		nodes[n.ID] = n
 	}
 	name := func(n *profiler.ProfileNode) string {
 		f := n.CallFrame.FunctionName
@@ -130,6 +178,9 @@ func summarize1(prof *profiler.Profile, self, incl map[string]float64) float64 {
 			u = "wasm"
 		}
 		return f + " [" + u + "]"
+	}
+	for i, b := range buckets {
+		fmt.Printf("timeline %5d ms: program %3.0f idle %3.0f wasm %3.0f script %3.0f\n", i*100, b.program, b.idle, b.wasm, b.script)
 	}
 	onStack := map[string]int{}
 	var walk func(id int64) float64
