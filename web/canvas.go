@@ -146,16 +146,33 @@ func (s *Studio) fitWith(floor float64) {
 		return
 	}
 	w, h := canvasSize()
-	const pad = 32
-	k := math.Min((w-2*pad)/g.Width, (h-2*pad)/g.Height)
+	s.view = fitView(g.Width, g.Height, w, h, floor)
+}
+
+// Fitting margins: fitPad around the drawing, and fitToolsBand at the
+// canvas's bottom, where the canvas tools float (.canvas-tools: 12 px from
+// the edge, 40 px high), so that they do not cover the End marker.
+const (
+	fitPad       = 32
+	fitToolsBand = 64
+)
+
+// fitView is the view that shows a gw×gh drawing in a w×h canvas: as large
+// as fits (at most 125 %, at least floor), centred across, and centred
+// down in the canvas above the tools' band; a drawing that does not fit
+// starts at its top or left.
+func fitView(gw, gh, w, h, floor float64) viewport {
+	availW, availH := w-2*fitPad, h-fitPad-fitToolsBand
+	k := math.Min(availW/gw, availH/gh)
 	k = math.Max(floor, math.Min(k, 1.25))
-	s.view = viewport{K: k, X: (w - g.Width*k) / 2, Y: math.Max(pad, (h-g.Height*k)/2)}
-	if g.Width*k > w-2*pad {
-		s.view.X = pad
+	v := viewport{K: k, X: fitPad + (availW-gw*k)/2, Y: fitPad + (availH-gh*k)/2}
+	if gw*k > availW {
+		v.X = fitPad
 	}
-	if g.Height*k > h-2*pad {
-		s.view.Y = pad
+	if gh*k > availH {
+		v.Y = fitPad
 	}
+	return v
 }
 
 // zoomBy zooms about the canvas centre.
