@@ -32,7 +32,7 @@ const (
 	// The run panel's body, and what it leaves the canvas above it; the
 	// rows of fixed height (app.css, run.css) take the rest of the window.
 	minRunHeight     = 120
-	defaultRunHeight = 250
+	defaultRunHeight = 250 // run.css: or 28% of a short window
 	minCanvasHeight  = 160
 	topbarHeight     = 48
 	runBarHeight     = 40
