@@ -16,6 +16,11 @@ package e2e
 // PROBE_OUT=DIR writes the .cpuprofile files (Chrome DevTools opens them).
 // PROBE_UNTIL=NAME ends each profile at the first sample with NAME on its
 // stack (markReady: until the canvas is ready).
+// PROBE_CALLERS=NAME prints who called into functions named NAME.
+// PROBE_TREE=NAME prints the call tree under the first function whose
+// name contains NAME.
+// PROBE_MARK=1 compiles a one-function module when the canvas is ready
+// (probeReadyMark), a mark in the compilation trace.
 // PROBE_GC=1 prints what the Go runtime wrote to the console, when the
 // site's app.js was edited to collect it: after "const go = new Go();" set
 // go.env = {GODEBUG: "gctrace=1,inittrace=1"} and wrap console.log to push
@@ -63,6 +68,20 @@ const probeHooks = `(() => {
   }});
   document.addEventListener('DOMContentLoaded', () => mark('DOMContentLoaded'));
   window.addEventListener('load', () => mark('load'));
+})();`
+
+// probeReadyMark (PROBE_MARK=1) compiles and calls a one-function module
+// the moment body[data-ready] is set: with --trace-wasm-compilation-times
+// its line, of another module, tells in chromium's output (CHROMELOG) the
+// compilations before the canvas was ready from those after.
+const probeReadyMark = `(() => {
+  const mark = () => {
+    const bytes = new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,127,3,2,1,0,7,5,1,1,102,0,0,10,6,1,4,0,65,42,11]);
+    new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports.f();
+  };
+  new MutationObserver((_, obs) => {
+    if (document.body && document.body.dataset.ready === "true") { obs.disconnect(); mark(); }
+  }).observe(document, {attributes: true, subtree: true, attributeFilter: ["data-ready"]});
 })();`
 
 func (b *browser) profile(what string, f func()) *profiler.Profile {
@@ -199,7 +218,99 @@ func summarize1(prof *profiler.Profile, self, incl map[string]float64) float64 {
 		}
 		return tot
 	}
-	return walk(prof.Nodes[0].ID)
+	total := walk(prof.Nodes[0].ID)
+	if callee := os.Getenv("PROBE_CALLERS"); callee != "" {
+		printCallers(nodes, parent, dt, callee)
+	}
+	if root := os.Getenv("PROBE_TREE"); root != "" {
+		printTree(prof, nodes, dt, root)
+	}
+	return total
+}
+
+// printCallers prints, for PROBE_CALLERS=NAME, the time spent in functions
+// whose name contains NAME by the caller (two frames) that called into them.
+func printCallers(nodes map[int64]*profiler.ProfileNode, parent map[int64]int64, dt map[int64]float64, callee string) {
+	by := map[string]float64{}
+	for id, d := range dt {
+		// The outermost frame on the stack that matches, then its callers.
+		var hit int64 = -1
+		for n, ok := id, true; ok; n, ok = parent[n] {
+			if strings.Contains(nodes[n].CallFrame.FunctionName, callee) {
+				hit = n
+			}
+		}
+		if hit < 0 {
+			continue
+		}
+		c1, ok1 := parent[hit]
+		c2, ok2 := parent[c1]
+		key := "?"
+		if ok1 {
+			key = nodes[c1].CallFrame.FunctionName
+			if ok2 {
+				key += " <- " + nodes[c2].CallFrame.FunctionName
+			}
+		}
+		by[key] += d
+	}
+	type kv struct {
+		k string
+		v float64
+	}
+	var list []kv
+	for k, v := range by {
+		list = append(list, kv{k, v})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].v > list[j].v })
+	for i, e := range list {
+		if i == 25 {
+			break
+		}
+		fmt.Printf("callers %6.1f %s\n", e.v, e.k)
+	}
+}
+
+// printTree prints, for PROBE_TREE=NAME, the call tree under the first
+// function whose name contains NAME: inclusive and self time per call path,
+// down to 1 ms.
+func printTree(prof *profiler.Profile, nodes map[int64]*profiler.ProfileNode, dt map[int64]float64, root string) {
+	var incl func(id int64) float64
+	incl = func(id int64) float64 {
+		t := dt[id]
+		for _, c := range nodes[id].Children {
+			t += incl(c)
+		}
+		return t
+	}
+	var show func(id int64, depth int)
+	show = func(id int64, depth int) {
+		n := nodes[id]
+		in := incl(id)
+		if in < 1 || depth > 14 {
+			return
+		}
+		fmt.Printf("tree %s%6.1f %5.1f %s\n", strings.Repeat("  ", depth), in, dt[id], n.CallFrame.FunctionName)
+		kids := append([]int64(nil), n.Children...)
+		sort.Slice(kids, func(i, j int) bool { return incl(kids[i]) > incl(kids[j]) })
+		for _, c := range kids {
+			show(c, depth+1)
+		}
+	}
+	var find func(id int64) bool
+	find = func(id int64) bool {
+		if strings.Contains(nodes[id].CallFrame.FunctionName, root) {
+			show(id, 0)
+			return true
+		}
+		for _, c := range nodes[id].Children {
+			if find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	find(prof.Nodes[0].ID)
 }
 
 func printTop(t *testing.T, self, incl map[string]float64, top int) {
@@ -240,6 +351,12 @@ func TestProbeLoad(t *testing.T) {
 		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeHooks})
 		return err
 	}))
+	if os.Getenv("PROBE_MARK") != "" {
+		b.do("mark hook", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeReadyMark})
+			return err
+		}))
+	}
 	for i := range 3 {
 		var prof *profiler.Profile
 		f := func() {
