@@ -56,8 +56,9 @@ test: unit wasm-patch-test e2e
 unit: catalog
 	ASLSTUDIO_CATALOG_REQUIRED=1 $(GO) test -count=1 ./...
 
-## wasm-patch-test: the patched jsonata-go and yaml of app.wasm pass their own test suites
+## wasm-patch-test: the patched go-app, jsonata-go and yaml of app.wasm pass their own test suites
 wasm-patch-test: $(WASM_MODS)
+	cd $(BUILD)/wasm-mods/go-app && $(GO) test -count=1 ./pkg/app/
 	cd $(BUILD)/wasm-mods/jsonata-go && $(GO) test -count=1 ./...
 	cd $(BUILD)/wasm-mods/yaml && $(GO) test -count=1 ./...
 

@@ -57,22 +57,25 @@ func (s *Studio) save(ctx app.Context) {
 		return
 	}
 	s.saver.pending = true
-	afterDelay(ctx, autosaveDelay, s.flushSave) // not within a long edit's own task
+	afterDelay(ctx, autosaveDelay, func(ctx app.Context) { // not within a long edit's own task
+		if !s.flushSave(ctx) {
+			// A save shows nothing: no render of the whole studio for it
+			// (tens of milliseconds on a large workflow, after every edit).
+			ctx.PreventUpdate()
+		}
+	})
 }
 
-// flushSave writes a pending autosave.
-func (s *Studio) flushSave(ctx app.Context) {
+// flushSave writes a pending autosave; it reports whether that changed
+// what the studio shows (its storage warning).
+func (s *Studio) flushSave(ctx app.Context) bool {
 	if !s.saver.pending {
-		return
+		return false
 	}
 	s.saver.pending = false
 	warned := s.storageWarning
 	s.saveNow(ctx)
-	if s.storageWarning == warned {
-		// A save shows nothing: no render of the whole studio for it
-		// (tens of milliseconds on a large workflow, after every edit).
-		ctx.PreventUpdate()
-	}
+	return s.storageWarning != warned
 }
 
 // flushOnLeave writes a pending autosave when the page is hidden or left

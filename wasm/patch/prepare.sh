@@ -70,13 +70,45 @@ lazy_regexps() {
 rm -f "$out/replaces"
 
 # go-app
-copy github.com/maxence-charriere/go-app/v9 v9.8.0 go-app go.mod LICENSE pkg
+copy github.com/maxence-charriere/go-app/v9 v9.8.0 go-app go.mod go.sum LICENSE pkg
 for f in http.go resource.go; do
   p="$out/go-app/pkg/app/$f"
   grep -q '^//go:build' "$p" && fail "$f already has a build constraint"
   { printf '//go:build !wasm\n\n'; cat "$p"; } > "$p.new" && mv "$p.new" "$p"
 done
 cp "$here/http_wasm.go.in" "$out/go-app/pkg/app/http_wasm.go"
+# engine.go marks a dispatch's component for update only after running the
+# dispatched function, which undid any ctx.PreventUpdate the function made:
+# every autosave re-rendered the whole studio (tens of milliseconds on a
+# large workflow). The component is now marked first, so that the function
+# can unmark it, and marked again when an earlier dispatch of the same
+# frame had asked for an update: a PreventUpdate cancels its own dispatch's
+# update only. Its mark is then removed: left in place, it kept every later
+# event handler (engine.Emit) from updating the component.
+# prevent_update_test.go.in checks it (make wasm-patch-test).
+e="$out/go-app/pkg/app/engine.go"
+awk '
+  /^\tcase Update:$/ { print; getline a; getline b
+    if (a == "\t\td.do()" && b == "\t\te.addComponentUpdate(getComponent(d.Source))") {
+      print "\t\tc := getComponent(d.Source) // aslstudio: wasm/patch/prepare.sh"
+      print "\t\tpending := e.componentUpdates[c]"
+      print "\t\te.addComponentUpdate(c)"
+      print a
+      print "\t\tif canUpdate, ok := e.componentUpdates[c]; ok && !canUpdate {"
+      print "\t\t\t// Prevented: no render for d, and no mark left behind to"
+      print "\t\t\t// hold back the next event handler'"'"'s update (Emit)."
+      print "\t\t\te.removeComponentUpdate(c)"
+      print "\t\t}"
+      print "\t\tif pending {"
+      print "\t\t\te.addComponentUpdate(c)"
+      print "\t\t}"
+      n++; next }
+    print a; print b; next }
+  { print }
+  END { if (n != 1) exit 1 }
+' "$e" > "$e.new" || fail "go-app engine.go: handleDispatch no longer runs d.do() then addComponentUpdate"
+mv "$e.new" "$e"
+cp "$here/prevent_update_test.go.in" "$out/go-app/pkg/app/aslstudio_prevent_update_test.go"
 
 # YAML
 copy go.yaml.in/yaml/v3 v3.0.6 yaml
