@@ -119,14 +119,7 @@ func (e *cmEditor) cursor(units int) {
 		return
 	}
 	text := e.text
-	s.ctx.Dispatch(func(ctx app.Context) {
-		if text != s.doc.Text || s.doc.ParseErr != nil {
-			return
-		}
-		if name := s.doc.stateAtOffset(byteOffset(text, units)); name != "" && name != s.selected {
-			s.selected = name
-		}
-	})
+	s.ctx.Dispatch(func(ctx app.Context) { s.caretAt(ctx, text, byteOffset(text, units)) })
 }
 
 // refresh sends the document's diagnostics to the editor when they changed

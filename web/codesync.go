@@ -132,14 +132,7 @@ func (s *Studio) listenCaret(ctx app.Context) func() {
 		}
 		text := t.Get("value").String()
 		caret := t.Get("selectionStart").Int()
-		ctx.Dispatch(func(ctx app.Context) {
-			if text != s.doc.Text || s.doc.ParseErr != nil {
-				return
-			}
-			if name := s.doc.stateAtOffset(byteOffset(text, caret)); name != "" && name != s.selected {
-				s.selected = name
-			}
-		})
+		ctx.Dispatch(func(ctx app.Context) { s.caretAt(ctx, text, byteOffset(text, caret)) })
 		return nil
 	})
 	doc.Call("addEventListener", "click", fn)
@@ -149,4 +142,20 @@ func (s *Studio) listenCaret(ctx app.Context) func() {
 		doc.Call("removeEventListener", "keyup", fn)
 		fn.Release()
 	}
+}
+
+// caretAt selects the state at byte offset off of the code text, where the
+// caret went (a click, a navigation key, or the editor placing it after a
+// change). A caret that stays in the selected state, or code that changed
+// since, renders nothing: CodeMirror reports the caret after every edit the
+// canvas makes, and a render of the whole studio for it cost a large
+// workflow's edit a third render.
+func (s *Studio) caretAt(ctx app.Context, text string, off int) {
+	if text == s.doc.Text && s.doc.ParseErr == nil {
+		if name := s.doc.stateAtOffset(off); name != "" && name != s.selected {
+			s.selected = name
+			return
+		}
+	}
+	ctx.PreventUpdate()
 }

@@ -295,27 +295,46 @@ func (s *Studio) toggleBreakpoint(name string) {
 // runKeysListening is set once the run keys are listened to.
 var runKeysListening bool
 
+// runKeyLabel is the run panel's button a key stands for ("" for none).
+func runKeyLabel(key string) string {
+	switch key {
+	case "F9":
+		return "Toggle breakpoint"
+	case "F10":
+		return "Step"
+	case "F8":
+		return "Continue"
+	}
+	return ""
+}
+
 // listenRunKeys handles F9 (toggle a breakpoint on the selected state),
-// F10 (step) and F8 (continue), anywhere in the page.
+// F10 (step) and F8 (continue), anywhere in the page. The listener is the
+// page's own, not go-app's (Window().AddEventListener), which re-rendered
+// the whole studio after every key pressed anywhere, typing included.
 func (s *Studio) listenRunKeys() {
 	if runKeysListening || !app.IsClient {
 		return
 	}
 	runKeysListening = true
-	app.Window().AddEventListener("keydown", func(ctx app.Context, e app.Event) {
-		label := map[string]string{"F9": "Toggle breakpoint", "F10": "Step", "F8": "Continue"}[e.Get("key").String()]
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		label := runKeyLabel(e.Get("key").String())
 		if label == "" {
-			return
+			return nil
 		}
-		e.PreventDefault()
+		e.Call("preventDefault")
 		if label == "Toggle breakpoint" {
-			s.toggleBreakpoint(s.selected)
-			s.Update()
-			return
+			if s.ctx != nil {
+				s.ctx.Dispatch(func(ctx app.Context) { s.toggleBreakpoint(s.selected) })
+			}
+			return nil
 		}
 		// The buttons run in the studio's context (a long run needs it).
 		if b := app.Window().Get("document").Call("querySelector", `[data-run-panel] [aria-label="`+label+`"]`); b.Truthy() {
 			b.Call("click")
 		}
+		return nil
 	})
+	app.Window().Call("addEventListener", "keydown", fn) // for the page's life
 }
