@@ -145,11 +145,11 @@ func (s *Studio) listenCaret(ctx app.Context) func() {
 }
 
 // caretAt selects the state at byte offset off of the code text, where the
-// caret went (a click, a navigation key, or the editor placing it after a
-// change). A caret that stays in the selected state, or code that changed
-// since, renders nothing: CodeMirror reports the caret after every edit the
-// canvas makes, and a render of the whole studio for it cost a large
-// workflow's edit a third render.
+// caret went (a click or a navigation key). A caret that selects no other
+// state (it stays in the selected one, is outside every state, or the code
+// changed since) renders nothing: nothing shown depends on the caret, and
+// a render of the whole studio costs tens of milliseconds on a large
+// workflow.
 func (s *Studio) caretAt(ctx app.Context, text string, off int) {
 	if text == s.doc.Text && s.doc.ParseErr == nil {
 		if name := s.doc.stateAtOffset(off); name != "" && name != s.selected {
