@@ -102,10 +102,14 @@ func (s *Studio) typed(ctx app.Context, text string) {
 	seq := s.codeSeq
 	s.typedText, s.typedPending = text, true
 	ctx.After(codeDelay, func(ctx app.Context) {
-		if seq == s.codeSeq && s.typedPending {
-			s.typedPending = false
-			s.codeChanged(ctx, text)
+		if seq != s.codeSeq || !s.typedPending {
+			// A later keystroke's parse comes, or this code was applied
+			// (flushTyped): nothing to show, no render of the studio.
+			ctx.PreventUpdate()
+			return
 		}
+		s.typedPending = false
+		s.codeChanged(ctx, text)
 	})
 }
 
