@@ -108,12 +108,7 @@ func (e *cmEditor) typed(text string) {
 	if s.ctx == nil {
 		return
 	}
-	s.ctx.Dispatch(func(ctx app.Context) {
-		s.typed(ctx, text)
-		// Typing shows nothing until it is parsed: no render of the whole
-		// studio per keystroke (tens of milliseconds on a large workflow).
-		ctx.PreventUpdate()
-	})
+	s.ctx.Dispatch(func(ctx app.Context) { s.typed(ctx, text) })
 }
 
 // cursor selects the state under the caret (a click or a navigation key in

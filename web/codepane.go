@@ -85,7 +85,8 @@ func (s *Studio) listenCode(ctx app.Context) func() {
 		if !t.Truthy() || t.Get("id").String() != codeEditorID {
 			return nil
 		}
-		s.typed(ctx, t.Get("value").String())
+		text := t.Get("value").String()
+		ctx.Dispatch(func(ctx app.Context) { s.typed(ctx, text) })
 		return nil
 	})
 	doc.Call("addEventListener", "input", fn)
@@ -95,17 +96,19 @@ func (s *Studio) listenCode(ctx app.Context) func() {
 	}
 }
 
-// typed takes code typed in the code pane (text area or CodeMirror): it
-// is parsed once typing pauses for codeDelay, or at once by flushTyped.
+// typed takes code typed in the code pane (text area or CodeMirror), in a
+// dispatch of its own: it is parsed once typing pauses for codeDelay, or at
+// once by flushTyped. Until then it shows nothing, so neither the
+// keystroke nor a parse that a later keystroke made moot renders the
+// studio (tens of milliseconds each on a large workflow).
 func (s *Studio) typed(ctx app.Context, text string) {
+	defer ctx.PreventUpdate()
 	s.codeSeq++
 	seq := s.codeSeq
 	s.typedText, s.typedPending = text, true
 	ctx.After(codeDelay, func(ctx app.Context) {
 		if seq != s.codeSeq || !s.typedPending {
-			// A later keystroke's parse comes, or this code was applied
-			// (flushTyped): nothing to show, no render of the studio.
-			ctx.PreventUpdate()
+			ctx.PreventUpdate() // a later keystroke's parse comes, or flushTyped applied it
 			return
 		}
 		s.typedPending = false
