@@ -77,7 +77,7 @@ deps-chromium:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
 
 ## bench: every benchmark, with ratios against the peers measured in the same run
-bench: build catalog
+bench: deps-chromium build catalog
 	bash bench/run.sh
 
 clean:
