@@ -295,6 +295,61 @@ func TestCanvasCopyCutPaste(t *testing.T) {
 	b.screenshot("canvas-paste-notice")
 }
 
+// A drag of a state of a multi-selection moves the whole selection when it
+// is a chain (each going to the next); a click on it selects it alone.
+func TestCanvasDragChainOfStates(t *testing.T) {
+	b := newBrowser(t)
+	b.open("/")
+	b.click("fit", `button[aria-label="Fit to screen"]`)
+	b.clickWith(stateSel("Request review"), 0)
+	b.clickWith(stateSel("Wait for review"), modShift)
+	b.waitSelected("Request review", "Wait for review")
+
+	target := `[data-dropzone="edge:Validate order|Route by total"]`
+	from, to := b.rectOf(stateSel("Wait for review")), b.rectOf(target)
+	b.drag(from.cx(), from.cy(), to.cx(), to.cy(), input.MouseButtonLeft, 0, func() {
+		b.waitFor("both states drawn as moving", `document.querySelectorAll('[data-part~="moving"]').length === 2`)
+		b.waitFor("the ghost to name both", `document.querySelector('[data-ghost]').textContent === 'Move 2 states'`)
+		b.waitFor("the chain's own edge refused", `document.querySelector('[data-dropzone="edge:Wait for review|Order complete"]').getAttribute('data-part').includes('refused')`)
+		b.screenshot("canvas-drag-chain")
+	})
+	root := b.waitModel("the chain moved", func(r *asl.Value) bool { return stateNext(r, "Validate order") == "Request review" })
+	if got := stateNext(root, "Request review"); got != "Wait for review" {
+		t.Errorf("Request review goes to %q, want Wait for review", got)
+	}
+	if got := stateNext(root, "Wait for review"); got != "Route by total" {
+		t.Errorf("Wait for review goes to %q, want Route by total", got)
+	}
+	// The rule that went to the chain goes on to where the chain went.
+	if got, _ := root.Get("States").Get("Route by total").Get("Choices").Items[2].Get("Next").StringValue(); got != "Order complete" {
+		t.Errorf("rule 2 goes to %q, want Order complete", got)
+	}
+	b.waitSelected("Wait for review", "Request review")
+	b.waitFor("the canvas to follow", `!!document.querySelector('[data-edge="Validate order|Request review"]') && !!document.querySelector('[data-edge="Wait for review|Route by total"]')`)
+
+	// One undo step puts both back.
+	b.leaveFields()
+	b.press("z", "KeyZ", 90, modCtrl)
+	b.waitModel("the move undone", func(r *asl.Value) bool { return stateNext(r, "Validate order") == "Route by total" })
+
+	// Two states that are not a chain: refused with the reason, nothing changes.
+	b.click("fit", `button[aria-label="Fit to screen"]`)
+	b.clickWith(stateSel("Issue gift card"), 0)
+	b.clickWith(stateSel("Approve automatically"), modShift)
+	b.waitSelected("Issue gift card", "Approve automatically")
+	before := b.code()
+	from, to = b.rectOf(stateSel("Issue gift card")), b.rectOf(target)
+	b.drag(from.cx(), from.cy(), to.cx(), to.cy(), input.MouseButtonLeft, 0, nil)
+	b.waitForShowing("the refusal", `document.querySelector('.statusbar').textContent.includes('not a chain')`, `document.querySelector('.statusbar').textContent`)
+	if b.code() != before {
+		t.Error("a refused move changed the code")
+	}
+
+	// A click (no drag) on a state of the selection selects it alone.
+	b.clickWith(stateSel("Approve automatically"), 0)
+	b.waitSelected("Approve automatically")
+}
+
 func TestCanvasDragStateToAnotherPlace(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")

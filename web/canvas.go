@@ -236,9 +236,15 @@ func (s *Studio) onCanvasPointerDown(ctx app.Context, e app.Event) {
 			s.toggleSelected(ctx, name)
 			return
 		}
+		// A press on a state of the multi-selection keeps it, to drag
+		// them all; the release selects that state alone if nothing moved.
+		if sel := s.selectedStates(); len(sel) > 1 && s.cv.multi[name] {
+			s.startMove(ctx, name, sel, x, y)
+			return
+		}
 		s.cv.multi = nil
 		s.selectState(ctx, name)
-		s.startMove(ctx, name, x, y)
+		s.startMove(ctx, name, []string{name}, x, y)
 		return
 	}
 	if add || s.cv.boxMode {

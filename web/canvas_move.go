@@ -10,17 +10,21 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
-// moveState is a drag of a state on the canvas to another place.
+// moveState is a drag of a state, or of the selected chain of states, on
+// the canvas to another place.
 type moveState struct {
+	// name is the state pressed; names what moves: name alone, or the
+	// multi-selection it belongs to (in document order).
 	name   string
+	names  []string
 	x0, y0 float64
 	x, y   float64
 	// moved is set once the pointer went far enough to be a drag, not a click.
 	moved bool
 	// over is the zone under the pointer ("" when none).
 	over string
-	// refused are the zones the state cannot go to (its own transitions,
-	// the inside of itself), with the reason.
+	// refused are the zones the states cannot go to (their own
+	// transitions, the inside of themselves), with the reason.
 	refused map[string]string
 }
 
@@ -200,11 +204,20 @@ func segmentDistance(x, y float64, a, b [2]float64) float64 {
 	return math.Hypot(x-(a[0]+t*dx), y-(a[1]+t*dy))
 }
 
-// startMove starts following a press on a state: it becomes a drag of the
-// state once the pointer moves past dragThreshold.
-func (s *Studio) startMove(ctx app.Context, name string, x, y float64) {
-	s.cv.move = &moveState{name: name, x0: x, y0: y, x: x, y: y}
+// startMove starts following a press on a state: it becomes a drag of
+// names (the state pressed, or the selection holding it) once the pointer
+// moves past dragThreshold.
+func (s *Studio) startMove(ctx app.Context, name string, names []string, x, y float64) {
+	s.cv.move = &moveState{name: name, names: names, x0: x, y0: y, x: x, y: y}
 	s.startGesture(ctx)
+}
+
+// what names the states a move carries, for its ghost and its hints.
+func (m *moveState) what() string {
+	if len(m.names) > 1 {
+		return strconv.Itoa(len(m.names)) + " states"
+	}
+	return strconv.Quote(m.name)
 }
 
 // moveMove follows the pointer during a state drag.
@@ -216,63 +229,81 @@ func (s *Studio) moveMove(x, y float64) {
 			return
 		}
 		m.moved = true
-		m.refused = s.refusedZones(m.name)
+		m.refused = s.refusedZones(m.names)
 	}
 	m.over = s.zoneAt(x, y)
 }
 
-// moveEnd drops the dragged state on the zone under the pointer.
+// moveEnd drops the dragged states on the zone under the pointer. A press
+// on a state of a multi-selection that did not move is a click: it selects
+// that state alone.
 func (s *Studio) moveEnd(ctx app.Context, x, y float64) {
 	m := s.cv.move
 	s.cv.move = nil
 	if !m.moved {
+		if len(m.names) > 1 {
+			s.setSelection([]string{m.name})
+			s.selectState(ctx, m.name)
+		}
 		return
 	}
 	zone := s.zoneAt(x, y)
 	if zone == "" {
-		s.hint = "Drop " + strconv.Quote(m.name) + " on an arrow, a Choice's Default, a branch or a Map to move it there."
+		s.hint = "Drop " + m.what() + " on an arrow, a Choice's Default, a branch or a Map to move it there."
 		return
 	}
 	if why, ok := m.refused[zone]; ok {
 		s.notify(why)
 		return
 	}
-	name := m.name
+	names := m.names
 	if !s.change(ctx, func(root *asl.Value) error {
-		if err := moveOp(root, name, zone); err != nil {
+		if err := moveOp(root, names, zone); err != nil {
 			return err
 		}
 		return s.refuseNewErrors(root)
 	}) {
-		s.notify("Cannot move " + strconv.Quote(name) + " there: " + s.hint)
+		s.notify("Cannot move " + m.what() + " there: " + s.hint)
 		return
 	}
-	s.setSelection([]string{name})
+	s.setSelection(append([]string{m.name}, without(names, m.name)...))
 	s.hist.push(s.snapshot())
 	s.save(ctx)
 }
 
-// moveOp moves state name to a drop zone through engine/asl.
-func moveOp(root *asl.Value, name, zone string) error {
+// without returns names without name.
+func without(names []string, name string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if n != name {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// moveOp moves the states names (one, or a chain) to a drop zone through
+// engine/asl.
+func moveOp(root *asl.Value, names []string, zone string) error {
 	kind, target, _ := strings.Cut(zone, ":")
 	switch kind {
 	case "edge":
 		from, to, ok := strings.Cut(target, "|")
 		if ok {
-			return asl.MoveOnTransition(root, name, from, to)
+			return asl.MoveOnTransition(root, names, from, to)
 		}
 	case "rule":
 		if c, i, ok := cutIndex(target); ok {
-			return asl.MoveOntoRule(root, name, c, i)
+			return asl.MoveOntoRule(root, names, c, i)
 		}
 	case "default":
-		return asl.MoveToDefault(root, name, target)
+		return asl.MoveToDefault(root, names, target)
 	case "branch":
 		if p, i, ok := cutIndex(target); ok {
-			return asl.MoveIntoBranch(root, name, p, i)
+			return asl.MoveIntoBranch(root, names, p, i)
 		}
 	case "processor":
-		return asl.MoveIntoProcessor(root, name, target)
+		return asl.MoveIntoProcessor(root, names, target)
 	}
 	return &asl.EditError{Op: "Move", Msg: "unknown drop target " + strconv.Quote(zone)}
 }
@@ -287,32 +318,40 @@ func cutIndex(s string) (string, int, bool) {
 	return s[:i], n, err == nil
 }
 
-// refusedZones returns the zones state name cannot be dropped on, with the
-// hint to show: its own transitions (in or out) and every zone inside it
-// (when it is a Parallel or Map) or of itself.
-func (s *Studio) refusedZones(name string) map[string]string {
+// refusedZones returns the zones the states names cannot be dropped on,
+// with the hint to show: their own transitions (in, out or between them)
+// and every zone inside them (when one is a Parallel or Map).
+func (s *Studio) refusedZones(names []string) map[string]string {
 	out := map[string]string{}
 	g := s.doc.Geom
 	if g == nil {
 		return out
 	}
-	self := map[string]bool{name: true}
-	if ptr := s.doc.pointer(name); ptr != "" {
-		for _, n := range s.doc.states {
-			if p := s.doc.pointer(n); strings.HasPrefix(p, ptr+"/") {
-				self[n] = true
+	moved := map[string]bool{}
+	inner := map[string]bool{}
+	for _, name := range names {
+		moved[name] = true
+		if ptr := s.doc.pointer(name); ptr != "" {
+			for _, n := range s.doc.states {
+				if p := s.doc.pointer(n); strings.HasPrefix(p, ptr+"/") {
+					inner[n] = true
+				}
 			}
 		}
 	}
-	q := strconv.Quote(name)
+	into := strconv.Quote(names[0]) + " cannot be moved into itself."
+	there := strconv.Quote(names[0]) + " is already there: drop it on another arrow to move it."
+	if len(names) > 1 {
+		into = "The states cannot be moved into themselves."
+		there = "The states are already there: drop them on another arrow to move them."
+	}
 	for _, z := range s.dropZones(g) {
 		switch {
-		case z.anchor == name && (strings.HasPrefix(z.id, "branch:") || strings.HasPrefix(z.id, "processor:")):
-			out[z.id] = q + " cannot be moved into itself."
-		case self[z.anchor] && z.anchor != name:
-			out[z.id] = q + " cannot be moved into itself."
-		case z.anchor == name || z.target == name:
-			out[z.id] = q + " is already there: drop it on another arrow to move it."
+		case moved[z.anchor] && (strings.HasPrefix(z.id, "branch:") || strings.HasPrefix(z.id, "processor:")),
+			inner[z.anchor]:
+			out[z.id] = into
+		case moved[z.anchor] || moved[z.target]:
+			out[z.id] = there
 		}
 	}
 	return out
@@ -326,9 +365,13 @@ func (s *Studio) renderMoveGhost() app.UI {
 		if _, bad := m.refused[m.over]; bad && m.over != "" {
 			cls += " refused"
 		}
+		label := m.name
+		if len(m.names) > 1 {
+			label = m.what()
+		}
 		return app.Div().Class(cls).DataSet("ghost", m.name).
 			Style("left", num(m.x+12)+"px").Style("top", num(m.y+12)+"px").
-			Text("Move " + m.name)
+			Text("Move " + label)
 	})
 }
 

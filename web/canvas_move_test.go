@@ -87,18 +87,26 @@ func TestRefusedZones(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	if got := strings.Join(keys(s.refusedZones("P")), " "); got != "branch:P:0 branch:P:1 edge:A|P edge:P|B edge:X|Y" {
+	if got := strings.Join(keys(s.refusedZones([]string{"P"})), " "); got != "branch:P:0 branch:P:1 edge:A|P edge:P|B edge:X|Y" {
 		t.Errorf("refused for P: %s", got)
 	}
-	r := s.refusedZones("X")
+	r := s.refusedZones([]string{"X"})
 	if got := strings.Join(keys(r), " "); got != "edge:X|Y" {
 		t.Errorf("refused for X: %s", got)
 	}
 	if !strings.Contains(r["edge:X|Y"], "already there") {
 		t.Errorf("the hint for its own edge is %q", r["edge:X|Y"])
 	}
-	if why := s.refusedZones("P")["branch:P:1"]; !strings.Contains(why, "into itself") {
+	if why := s.refusedZones([]string{"P"})["branch:P:1"]; !strings.Contains(why, "into itself") {
 		t.Errorf("the hint for its own branch is %q", why)
+	}
+	// A chain A → P: every edge touching either, and P's inside.
+	r = s.refusedZones([]string{"A", "P"})
+	if got := strings.Join(keys(r), " "); got != "branch:P:0 branch:P:1 edge:A|P edge:P|B edge:X|Y" {
+		t.Errorf("refused for A → P: %s", got)
+	}
+	if why := r["edge:P|B"]; !strings.Contains(why, "The states are already there") {
+		t.Errorf("the hint for the chain's own edge is %q", why)
 	}
 }
 

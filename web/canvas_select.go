@@ -215,6 +215,7 @@ var canvasHelp = []struct{ keys, what string }{
 	{"Drag the background", "pan (also Space+drag or the middle button, anywhere)"},
 	{"Wheel / Ctrl+wheel", "zoom; Shift+wheel pans sideways"},
 	{"Drag a state", "move it onto another arrow, a Choice rule or Default, a branch or a Map"},
+	{"Drag a selected state", "move the selection with it, when it is a chain (each state going to the next)"},
 	{"Delete / Backspace", "remove the selected states"},
 	{"Ctrl+C / Ctrl+X / Ctrl+V", "copy, cut, paste states as ASL JSON (after the selected state)"},
 	{"Ctrl+D", "duplicate the selected states"},
@@ -252,6 +253,6 @@ func (s *Studio) renderSelectionCount() app.UI {
 	n := len(s.selectedStates())
 	return when(n > 1, func() app.UI {
 		return app.Div().Class("selection-count").DataSet("selection-count", n).Attr("role", "status").
-			Text(itoa(n) + " states selected · Delete removes them · Ctrl+C copies")
+			Text(itoa(n) + " states selected · Delete removes them · Ctrl+C copies · a chain moves together")
 	})
 }

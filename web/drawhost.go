@@ -76,7 +76,7 @@ func (s *Studio) drawingKey(g *layout.Geometry) *drawKey {
 	}
 	if m := s.cv.move; m != nil && m.moved {
 		// The zones it is refused depend on the state and the document.
-		k.moving, k.over = m.name, m.over
+		k.moving, k.over = strings.Join(m.names, "\x00"), m.over
 	}
 	if s.drag != nil {
 		k.dragging, k.over = true, s.drag.over

@@ -35,9 +35,12 @@ func (s *Studio) draw(g *layout.Geometry) *drawWriter {
 	b.WriteString(`">`)
 	drawRun = s.canvasRunState()
 	drawSel = s.selectedSet()
-	drawMoving = ""
+	drawMoving = nil
 	if s.cv.move != nil && s.cv.move.moved {
-		drawMoving = s.cv.move.name
+		drawMoving = map[string]bool{}
+		for _, n := range s.cv.move.names {
+			drawMoving[n] = true
+		}
 	}
 	s.drawGroups(w, g)
 	s.drawEdges(w, g)
@@ -91,10 +94,10 @@ func (w *drawWriter) close() {
 }
 
 // drawSel is the selection while a drawing is written, and drawMoving the
-// state being dragged to another place ("" when none).
+// states being dragged to another place (nil when none).
 var (
 	drawSel    map[string]bool
-	drawMoving string
+	drawMoving map[string]bool
 )
 
 func attr(b *strings.Builder, name, value string) {
@@ -117,7 +120,7 @@ func (s *Studio) drawGroups(w *drawWriter, g *layout.Geometry) {
 		if n.State != "" && drawSel[n.State] {
 			part += " selected"
 		}
-		if n.State != "" && n.State == drawMoving {
+		if n.State != "" && drawMoving[n.State] {
 			part += " moving"
 		}
 		w.open("g", "group|"+n.ID, n.X, n.Y)
@@ -221,7 +224,7 @@ func drawState(w *drawWriter, n *layout.Node, bad bool) {
 	if drawSel[n.State] {
 		part += " selected"
 	}
-	if n.State == drawMoving {
+	if drawMoving[n.State] {
 		part += " moving"
 	}
 	if bad {

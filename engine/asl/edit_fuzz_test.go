@@ -79,15 +79,15 @@ func fuzzEditsBody(t *testing.T, prog []byte) {
 		case 14:
 			err = InsertAfter(doc, pick(), pick(), state)
 		case 15:
-			err = MoveOnTransition(doc, pick(), pick(), pick())
+			err = MoveOnTransition(doc, []string{pick(), pick()}[:1+next()%2], pick(), pick())
 		case 16:
-			err = MoveIntoBranch(doc, pick(), pick(), next()%3)
+			err = MoveIntoBranch(doc, []string{pick(), pick()}[:1+next()%2], pick(), next()%3)
 		case 17:
-			err = MoveIntoProcessor(doc, pick(), pick())
+			err = MoveIntoProcessor(doc, []string{pick(), pick()}[:1+next()%2], pick())
 		case 18:
-			err = MoveToDefault(doc, pick(), pick())
+			err = MoveToDefault(doc, []string{pick(), pick()}[:1+next()%2], pick())
 		case 19:
-			err = MoveOntoRule(doc, pick(), pick(), next()%3)
+			err = MoveOntoRule(doc, []string{pick(), pick()}[:1+next()%2], pick(), next()%3)
 		case 20:
 			err = InsertOnRule(doc, pick(), next()%3, newName, state)
 		case 21:

@@ -210,26 +210,56 @@ func TestRemoveStates(t *testing.T) {
 
 func TestMoves(t *testing.T) {
 	runEditCases(t, []editCase{
-		{"onto a transition", "line", func(d *Value) error { return MoveOnTransition(d, "A", "B", "C") },
+		{"onto a transition", "line", func(d *Value) error { return MoveOnTransition(d, []string{"A"}, "B", "C") },
 			`{"StartAt":"B","States":{"B":{"Type":"Task","Resource":"r","x-note":"kept","Next":"A"},"A":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","End":true}}}`, ""},
-		{"onto its own incoming edge", "line", func(d *Value) error { return MoveOnTransition(d, "B", "A", "B") }, "", "already on that transition"},
-		{"onto its own outgoing edge", "line", func(d *Value) error { return MoveOnTransition(d, "B", "B", "C") }, "", "already on that transition"},
-		{"into a branch", "nested", func(d *Value) error { return MoveIntoBranch(d, "Z", "P", 1) },
+		{"onto its own incoming edge", "line", func(d *Value) error { return MoveOnTransition(d, []string{"B"}, "A", "B") }, "", "already on that transition"},
+		{"onto its own outgoing edge", "line", func(d *Value) error { return MoveOnTransition(d, []string{"B"}, "B", "C") }, "", "already on that transition"},
+		{"into a branch", "nested", func(d *Value) error { return MoveIntoBranch(d, []string{"Z"}, "P", 1) },
 			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","Next":"B2"},"B2":{"Type":"Pass","End":true}}},{"StartAt":"Z","States":{"Z":{"Type":"Map","End":true}}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true}}}`, ""},
-		{"into its own branch", "nested", func(d *Value) error { return MoveIntoBranch(d, "P", "P", 0) }, "", "next to itself"},
-		{"into a processor it holds", "nested", func(d *Value) error { return MoveOnTransition(d, "P", "B1", "B2") }, "", "into itself"},
-		{"into a processor", "nested", func(d *Value) error { return MoveIntoProcessor(d, "B2", "M") },
+		{"into its own branch", "nested", func(d *Value) error { return MoveIntoBranch(d, []string{"P"}, "P", 0) }, "", "next to itself"},
+		{"into a processor it holds", "nested", func(d *Value) error { return MoveOnTransition(d, []string{"P"}, "B1", "B2") }, "", "into itself"},
+		{"into a processor", "nested", func(d *Value) error { return MoveIntoProcessor(d, []string{"B2"}, "M") },
 			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"B1","States":{"B1":{"Type":"Pass","End":true}}},{"StartAt":"C1","States":{}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"B2","States":{"B2":{"Type":"Pass","Next":"I1"},"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","End":true}}}`, ""},
 		// X leaves (Ch's first rule goes on to X's Next, Y) and becomes the
 		// Default, going to the old Default.
-		{"to a default", "choice", func(d *Value) error { return MoveToDefault(d, "X", "Ch") },
+		{"to a default", "choice", func(d *Value) error { return MoveToDefault(d, []string{"X"}, "Ch") },
 			`{"StartAt":"Ch","States":{"Ch":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"Y"},{"Not":{"Variable":"$.b","IsNull":true},"Next":"Y"}],"Default":"X"},"X":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Y"}],"Next":"Y"},"Y":{"Type":"Succeed"}}}`, ""},
-		{"already the default", "choice", func(d *Value) error { return MoveToDefault(d, "Y", "Ch") }, "", "already the Default"},
-		{"onto a rule", "choice", func(d *Value) error { return MoveOntoRule(d, "X", "Ch", 1) },
+		{"already the default", "choice", func(d *Value) error { return MoveToDefault(d, []string{"Y"}, "Ch") }, "", "already the Default"},
+		{"onto a rule", "choice", func(d *Value) error { return MoveOntoRule(d, []string{"X"}, "Ch", 1) },
 			`{"StartAt":"Ch","States":{"Ch":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"Y"},{"Not":{"Variable":"$.b","IsNull":true},"Next":"X"}],"Default":"Y"},"X":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"Y"}],"Next":"Y"},"Y":{"Type":"Succeed"}}}`, ""},
-		{"already on the rule", "choice", func(d *Value) error { return MoveOntoRule(d, "X", "Ch", 0) }, "", "already the target"},
+		{"already on the rule", "choice", func(d *Value) error { return MoveOntoRule(d, []string{"X"}, "Ch", 0) }, "", "already the target"},
 		// Removing Y would leave Ch's rule dangling: refused, nothing changes.
-		{"refused by remove", "choice", func(d *Value) error { return MoveOnTransition(d, "Y", "Ch", "X") }, "", "dangling"},
+		{"refused by remove", "choice", func(d *Value) error { return MoveOnTransition(d, []string{"Y"}, "Ch", "X") }, "", "dangling"},
+	})
+}
+
+// TestMoveChains moves several states at once: a chain, given in any
+// order, moves as one, its inner links and Catchers kept.
+func TestMoveChains(t *testing.T) {
+	runEditCases(t, []editCase{
+		{"onto a transition", "long", func(d *Value) error { return MoveOnTransition(d, []string{"C", "B"}, "D", "E") },
+			`{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"D"},"D":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"E"}],"Next":"E"},"E":{"Type":"Succeed"}}}`, ""},
+		{"the start, to the end", "long", func(d *Value) error { return MoveOnTransition(d, []string{"A", "B"}, "D", "E") },
+			`{"StartAt":"C","States":{"C":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"E"}],"Next":"D"},"D":{"Type":"Pass","Next":"A"},"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"E"},"E":{"Type":"Succeed"}}}`, ""},
+		{"into another branch", "nested", func(d *Value) error { return MoveIntoBranch(d, []string{"B2", "B1"}, "P", 1) },
+			`{"StartAt":"P","States":{"P":{"Type":"Parallel","Branches":[{"StartAt":"","States":{}},{"StartAt":"B1","States":{"B1":{"Type":"Pass","Next":"B2"},"B2":{"Type":"Pass","End":true}}}],"Next":"M"},"M":{"Type":"Map","ItemProcessor":{"StartAt":"I1","States":{"I1":{"Type":"Pass","End":true}}},"End":true},"E":{"Type":"Map","Iterator":{"StartAt":"J","States":{"J":{"Type":"Pass","End":true}}},"End":true},"Z":{"Type":"Map","End":true}}}`, ""},
+		{"to a default", "long", func(d *Value) error {
+			// A Choice first, so there is a Default to move onto.
+			if err := ChangeType(d, "A", TypeChoice); err != nil {
+				return err
+			}
+			return MoveToDefault(d, []string{"C", "D"}, "A")
+		}, `{"StartAt":"A","States":{"A":{"Type":"Choice","Default":"C"},"C":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"E"}],"Next":"D"},"D":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"E"},"E":{"Type":"Succeed"}}}`, ""},
+		{"not a chain", "long", func(d *Value) error { return MoveOnTransition(d, []string{"A", "C"}, "D", "E") }, "", "not a chain"},
+		{"two heads", "long", func(d *Value) error { return MoveOnTransition(d, []string{"A", "B", "D"}, "C", "E") }, "", "not a chain"},
+		{"onto its own transition", "long", func(d *Value) error { return MoveOnTransition(d, []string{"B", "C"}, "A", "B") }, "", "already on that transition"},
+		// Ch's second rule and Default go to Y, after X.
+		{"entered in the middle", "choice", func(d *Value) error { return MoveIntoBranch(d, []string{"X", "Y"}, "Ch", 0) }, "", "inside the chain"},
+		{"a loop", "loop", func(d *Value) error { return MoveOnTransition(d, []string{"B", "C"}, "X", "Y") }, "", "a loop"},
+		{"ending in a loop", "loop", func(d *Value) error { return MoveOnTransition(d, []string{"A", "B", "C"}, "X", "Y") }, "", "goes back"},
+		{"next to itself", "long", func(d *Value) error { return MoveToDefault(d, []string{"B", "C"}, "C") }, "", "next to itself"},
+		{"two scopes", "nested", func(d *Value) error { return MoveOnTransition(d, []string{"B1", "I1"}, "P", "M") }, "", "not in the same scope"},
+		{"listed twice", "long", func(d *Value) error { return MoveOnTransition(d, []string{"B", "B"}, "D", "E") }, "", "listed twice"},
 	})
 }
 

@@ -21,6 +21,20 @@ var editDocs = map[string]string{
 		"A":{"Type":"Pass","Next":"B"},
 		"B":{"Type":"Task","Resource":"r","x-note":"kept","Next":"C"},
 		"C":{"Type":"Pass","End":true}}}`,
+	// A → B → C → D → E(end)
+	"long": `{"StartAt":"A","States":{
+		"A":{"Type":"Pass","Next":"B"},
+		"B":{"Type":"Pass","Next":"C"},
+		"C":{"Type":"Task","Resource":"r","Catch":[{"ErrorEquals":["States.ALL"],"Next":"E"}],"Next":"D"},
+		"D":{"Type":"Pass","Next":"E"},
+		"E":{"Type":"Succeed"}}}`,
+	// A → B → C → B, and X → Y apart.
+	"loop": `{"StartAt":"A","States":{
+		"A":{"Type":"Pass","Next":"B"},
+		"B":{"Type":"Pass","Next":"C"},
+		"C":{"Type":"Pass","Next":"B"},
+		"X":{"Type":"Pass","Next":"Y"},
+		"Y":{"Type":"Succeed"}}}`,
 	// Ch: rule → X, rule → Y, Default → Y; X and Y end; T catches to Y.
 	"choice": `{"StartAt":"Ch","States":{
 		"Ch":{"Type":"Choice","Choices":[{"Variable":"$.a","IsPresent":true,"Next":"X"},{"Not":{"Variable":"$.b","IsNull":true},"Next":"Y"}],"Default":"Y"},
