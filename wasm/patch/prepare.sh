@@ -108,6 +108,19 @@ awk '
   END { if (n != 1) exit 1 }
 ' "$e" > "$e.new" || fail "go-app engine.go: handleDispatch no longer runs d.do() then addComponentUpdate"
 mv "$e.new" "$e"
+# engine.Emit (every event handler) had the same flaw the other way round: a
+# handler that called PreventUpdate left its mark, and every later handler
+# of the component, in that frame or any after it until a dispatch, then
+# updated nothing. emit.go.in takes the mark off around the handler, as
+# handleDispatch does above. The upstream function is checked by its hash.
+emit_sum="$(awk '/^func \(e \*engine\) Emit\(src UI, fn func\(\)\) \{$/{on=1} on{print} on&&/^}$/{exit}' "$e" | sha256sum | cut -d' ' -f1)"
+[ "$emit_sum" = 7cffa7712582a3b08d640c124d421bcfaa676226c702a6f57541a99670872d56 ] || fail "go-app engine.go: Emit is not the v9.8.0 function emit.go.in replaces"
+awk -v repl="$here/emit.go.in" '
+  /^func \(e \*engine\) Emit\(src UI, fn func\(\)\) \{$/ { while ((getline l < repl) > 0) print l; skip = 1; next }
+  skip { if ($0 == "}") skip = 0; next }
+  { print }
+' "$e" > "$e.new"
+mv "$e.new" "$e"
 cp "$here/prevent_update_test.go.in" "$out/go-app/pkg/app/aslstudio_prevent_update_test.go"
 
 # YAML
