@@ -9,6 +9,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/maxence-charriere/go-app/v9 v9.8.0
 	github.com/ohler55/ojg v1.28.5
+	github.com/syumai/workers v0.32.0
 	go.yaml.in/yaml/v3 v3.0.6
 )
 

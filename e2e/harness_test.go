@@ -25,7 +25,7 @@ import (
 
 // baseURL is the address of the server TestMain started, and serverBin
 // the aslstudio command it runs.
-var baseURL, serverBin string
+var baseURL, serverBin, siteDir string
 
 func TestMain(m *testing.M) {
 	os.Exit(runMain(m))
@@ -44,7 +44,7 @@ func runMain(m *testing.M) int {
 		return 1
 	}
 	defer cleanup()
-	serverBin = bin
+	serverBin, siteDir = bin, site
 	url, stop, err := startServer(bin, site)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
@@ -97,16 +97,16 @@ func aslstudioBinary(site string) (string, func(), error) {
 
 func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }
 
-// startServer runs `aslstudio serve` for site on a free 127.0.0.1 port,
+// startServer runs `aslstudio serve` for site (with flags) on a free 127.0.0.1 port,
 // waits until it answers and returns its address and how to stop it.
-func startServer(bin, site string) (string, func(), error) {
+func startServer(bin, site string, flags ...string) (string, func(), error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.Command(bin, "serve", "--addr", addr, "--dir", site)
+	cmd := exec.Command(bin, append([]string{"serve", "--addr", addr, "--dir", site}, flags...)...)
 	out, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {

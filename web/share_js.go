@@ -25,3 +25,22 @@ func throughStream(b []byte, ctor string) ([]byte, error) {
 	stream := g.Get("Blob").New([]any{arr}).Call("stream").Call("pipeThrough", g.Get(ctor).New("deflate-raw"))
 	return responseBytes(g.Get("Response").New(stream))
 }
+
+// serviceRequest sends a request to the share service at path, relative
+// to the page, and returns the status and body of its answer. It blocks:
+// call it off the UI goroutine.
+func serviceRequest(method, path string, body []byte) (int, []byte, error) {
+	g := js.Global()
+	url := g.Get("URL").New(path, g.Get("document").Get("baseURI")).Call("toString").String()
+	opts := map[string]any{"method": method, "cache": "no-store"}
+	if body != nil {
+		opts["headers"] = map[string]any{"Content-Type": "application/json"}
+		opts["body"] = string(body)
+	}
+	resp, err := await(g.Call("fetch", url, opts))
+	if err != nil {
+		return 0, nil, err
+	}
+	b, err := responseBytes(resp)
+	return resp.Get("status").Int(), b, err
+}

@@ -29,3 +29,8 @@ func deflate(b []byte) ([]byte, error) {
 func inflate(b []byte) ([]byte, error) {
 	return io.ReadAll(flate.NewReader(bytes.NewReader(b)))
 }
+
+// serviceRequest has no share service to ask outside the browser.
+func serviceRequest(method, path string, body []byte) (int, []byte, error) {
+	return 0, nil, errNoService
+}

@@ -46,6 +46,8 @@ type Studio struct {
 	showGallery    bool
 	// shareLink is the share link made last, shown under Share ("" hides it).
 	shareLink string
+	// shareNote says what the share link holds and where.
+	shareNote string
 	// exportOpen shows the header's Export menu.
 	exportOpen    bool
 	paletteFilter string

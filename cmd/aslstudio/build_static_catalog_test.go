@@ -18,7 +18,7 @@ func TestBuildStaticPublishesTheCatalogCompressed(t *testing.T) {
 	fixture := catalogFixture(t)
 	t.Setenv("ASLSTUDIO_CATALOG", fixture)
 	site := buildSite(t)
-	h := newSiteHandler(site, "")
+	h := newSiteHandler(site, "", nil)
 	for _, tc := range []struct {
 		file, accept, encoding string
 	}{

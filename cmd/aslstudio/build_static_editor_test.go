@@ -54,7 +54,7 @@ func TestBuildStaticPublishesEditorBundle(t *testing.T) {
 		t.Errorf("web/editor.js = %q, want the bundle", got)
 	}
 	// Served pre-compressed when the browser accepts it, as it is otherwise.
-	h := newSiteHandler(site, "")
+	h := newSiteHandler(site, "", nil)
 	for _, tc := range []struct{ accept, encoding string }{{"gzip, deflate, br", "br"}, {"gzip", "gzip"}, {"", ""}} {
 		resp := get(t, h, "/web/editor.js", tc.accept)
 		body, _ := io.ReadAll(resp.Body)

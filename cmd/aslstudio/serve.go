@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/aslstudio/aslstudio/worker/designs"
 )
 
 func init() {
@@ -30,12 +32,24 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	addr := fl.String("addr", "127.0.0.1:8080", "the address to listen on")
 	dir := fl.String("dir", "build/web", "the site written by build-static")
+	shareFlag := fl.String("share", "memory", "where the share service keeps designs: memory (until the server stops), a folder, or off")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
 	if fl.NArg() > 1 {
-		fmt.Fprintln(stderr, "usage: aslstudio serve [--addr HOST:PORT] [--dir DIR] [FILE]")
+		fmt.Fprintln(stderr, "usage: aslstudio serve [--addr HOST:PORT] [--dir DIR] [--share memory|FOLDER|off] [FILE]")
 		return exitUsage
+	}
+	var share http.Handler
+	switch *shareFlag {
+	case "off":
+	case "memory":
+		share = designs.Handler(&designs.Memory{}, "")
+	case "":
+		fmt.Fprintln(stderr, "serve: --share needs memory, a folder or off")
+		return exitUsage
+	default:
+		share = designs.Handler(designs.Dir(*shareFlag), "")
 	}
 	var open string
 	if fl.NArg() == 1 {
@@ -55,7 +69,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "ASL Studio on http://%s/\n", ln.Addr())
-	if err := http.Serve(ln, newSiteHandler(*dir, open)); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err := http.Serve(ln, newSiteHandler(*dir, open, share)); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return exitFail
 	}
@@ -66,12 +80,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 // line; it answers 204 when there is none (a static host answers 404).
 const openPath = "/api/open"
 
-// newSiteHandler serves a site written by build-static. app.wasm and the
-// code editor's script go out pre-compressed (brotli or gzip, as the
-// browser accepts) with their real type;
+// newSiteHandler serves a site written by build-static, and the share
+// service's API (worker/designs) with share when it is not nil. app.wasm
+// and the code editor's script go out pre-compressed (brotli or gzip, as
+// the browser accepts) with their real type;
 // everything is sent with no-cache so the service worker, which caches the
 // site for offline use, always revalidates and sees a new version at once.
-func newSiteHandler(dir, open string) http.Handler {
+func newSiteHandler(dir, open string, share http.Handler) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
@@ -80,6 +95,9 @@ func newSiteHandler(dir, open string) http.Handler {
 		switch {
 		case p == openPath:
 			serveOpen(w, open)
+			return
+		case share != nil && (p == designs.Path || strings.HasPrefix(p, designs.Path+"/")):
+			share.ServeHTTP(w, r)
 			return
 		case isCatalogFile(p):
 			serveCatalogFile(w, r, file)

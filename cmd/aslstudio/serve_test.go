@@ -11,9 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/aslstudio/aslstudio/worker/designs"
 )
 
 func get(t *testing.T, h http.Handler, path, acceptEncoding string) *http.Response {
@@ -29,7 +31,7 @@ func get(t *testing.T, h http.Handler, path, acceptEncoding string) *http.Respon
 
 func TestServeWasmEncodings(t *testing.T) {
 	site := buildSite(t)
-	h := newSiteHandler(site, "")
+	h := newSiteHandler(site, "", nil)
 	for _, tc := range []struct {
 		accept, wantEncoding string
 	}{
@@ -72,7 +74,7 @@ func TestServePagesAndOpen(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "flow.asl.json")
 	def := `{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}`
 	os.WriteFile(file, []byte(def), 0o644)
-	h := newSiteHandler(site, file)
+	h := newSiteHandler(site, file, nil)
 
 	for _, p := range []string{"/", "/some/route", "/web/app.css", "/app-worker.js"} {
 		if resp := get(t, h, p, ""); resp.StatusCode != 200 {
@@ -84,8 +86,38 @@ func TestServePagesAndOpen(t *testing.T) {
 	if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || got.Source != def || got.Name != "flow.asl.json" {
 		t.Errorf("GET %s = %+v (err %v), want the served file", openPath, got, err)
 	}
-	if resp := get(t, newSiteHandler(site, ""), openPath, ""); resp.StatusCode != http.StatusNoContent {
+	if resp := get(t, newSiteHandler(site, "", nil), openPath, ""); resp.StatusCode != http.StatusNoContent {
 		t.Errorf("GET %s with no file: status %d, want 204", openPath, resp.StatusCode)
+	}
+}
+
+// The share service answers beside the site: a design posted can be read
+// back, also by a server started again on the same folder.
+func TestServeShareService(t *testing.T) {
+	site := buildSite(t)
+	store := t.TempDir()
+	post := func(h http.Handler) string {
+		req := httptest.NewRequest("POST", designs.Path, strings.NewReader(`{"definition":"{}","title":"T"}`))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var m map[string]string
+		if rec.Code != http.StatusCreated || json.Unmarshal(rec.Body.Bytes(), &m) != nil || m["id"] == "" {
+			t.Fatalf("POST %s: %d %s", designs.Path, rec.Code, rec.Body)
+		}
+		return m["id"]
+	}
+	id := post(newSiteHandler(site, "", designs.Handler(designs.Dir(store), "")))
+	again := newSiteHandler(site, "", designs.Handler(designs.Dir(store), ""))
+	resp := get(t, again, designs.Path+"/"+id, "")
+	var d map[string]string
+	if err := json.NewDecoder(resp.Body).Decode(&d); err != nil || resp.StatusCode != 200 || d["title"] != "T" {
+		t.Errorf("GET the design from a new server on the folder: %d %v (%v)", resp.StatusCode, d, err)
+	}
+	// Off, the address is a route of the app, as on a static host: the app
+	// sees a page, not the service.
+	if resp := get(t, newSiteHandler(site, "", nil), designs.Path+"/"+id, ""); !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("with the service off: %d %s, want the app's page", resp.StatusCode, resp.Header.Get("Content-Type"))
 	}
 }
 
@@ -93,6 +125,9 @@ func TestServeUsage(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"serve", "--dir", t.TempDir()}, &stdout, &stderr); code != exitUsage {
 		t.Errorf("serve on a directory without a site: exit %d, want %d", code, exitUsage)
+	}
+	if code := run([]string{"serve", "--share", "", "--dir", t.TempDir()}, &stdout, &stderr); code != exitUsage {
+		t.Errorf("an empty --share: exit %d, want %d", code, exitUsage)
 	}
 	if code := run([]string{"serve", "a", "b"}, &stdout, &stderr); code != exitUsage {
 		t.Errorf("two files: exit %d, want %d", code, exitUsage)
