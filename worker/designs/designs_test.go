@@ -140,8 +140,10 @@ func TestPreflight(t *testing.T) {
 // failing is a Store whose every call fails.
 type failing struct{}
 
-func (failing) Get(context.Context, string) ([]byte, bool, error) { return nil, false, errors.New("down") }
-func (failing) Put(context.Context, string, []byte) error         { return errors.New("down") }
+func (failing) Get(context.Context, string) ([]byte, bool, error) {
+	return nil, false, errors.New("down")
+}
+func (failing) Put(context.Context, string, []byte) error { return errors.New("down") }
 
 func TestStoreFailure(t *testing.T) {
 	h := Handler(failing{}, "")
