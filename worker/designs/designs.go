@@ -89,6 +89,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Access-Control-Allow-Origin", "*")
 	hd.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
 	hd.Set("Access-Control-Allow-Headers", "Content-Type")
+	// The body is read whole before any answer, also one that refuses it:
+	// a connection whose request was not read to its end is closed, and a
+	// client still sending (or sending the next request on it) would see a
+	// reset instead of the answer.
+	body, err := readBody(r.Body)
 	rest, ok := strings.CutPrefix(r.URL.Path, Path)
 	if !ok || (rest != "" && !strings.HasPrefix(rest, "/")) {
 		fail(w, http.StatusNotFound, "no such address: %s (the API is %s)", r.URL.Path, Path)
@@ -99,7 +104,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodOptions:
 		w.WriteHeader(http.StatusNoContent)
 	case id == "" && r.Method == http.MethodPost:
-		h.post(w, r)
+		h.post(w, r, body, err)
 	case id != "" && (r.Method == http.MethodGet || r.Method == http.MethodHead):
 		h.get(w, r, id)
 	case id == "":
@@ -111,18 +116,36 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (h *handler) post(w http.ResponseWriter, r *http.Request) {
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+// errTooBig says a body is larger than MaxBody.
+var errTooBig = fmt.Errorf("the design is larger than %d bytes (1 MiB)", MaxBody)
+
+// readBody reads a request's body: up to MaxBody bytes, and past that
+// (within reason) only to discard it, with errTooBig.
+func readBody(r io.Reader) ([]byte, error) {
+	if r == nil {
+		return nil, nil
+	}
+	b, err := io.ReadAll(io.LimitReader(r, MaxBody+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxBody {
+		io.Copy(io.Discard, io.LimitReader(r, 16*MaxBody))
+		return nil, errTooBig
+	}
+	return b, nil
+}
+
+func (h *handler) post(w http.ResponseWriter, r *http.Request, body []byte, err error) {
+	if mt, _, perr := mime.ParseMediaType(r.Header.Get("Content-Type")); perr != nil || mt != "application/json" {
 		fail(w, http.StatusUnsupportedMediaType, "the body must be JSON (Content-Type: application/json), not %q", r.Header.Get("Content-Type"))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
-	if err != nil {
-		var tooBig *http.MaxBytesError
-		if errors.As(err, &tooBig) {
-			fail(w, http.StatusRequestEntityTooLarge, "the design is larger than %d bytes (1 MiB)", MaxBody)
-			return
-		}
+	switch {
+	case errors.Is(err, errTooBig):
+		fail(w, http.StatusRequestEntityTooLarge, "%v", err)
+		return
+	case err != nil:
 		fail(w, http.StatusBadRequest, "reading the body: %v", err)
 		return
 	}
