@@ -8,5 +8,5 @@ import "embed"
 
 // Files are the static resources, served under /web/ by the built site.
 //
-//go:embed *.css *.png *.svg
+//go:embed *.css *.png *.svg *.js *.html
 var Files embed.FS

@@ -62,7 +62,7 @@ func (s *Studio) loadSplit() {
 
 // saveSplit remembers the sizes; a refusal only costs the memory.
 func (s *Studio) saveSplit() {
-	if !app.IsClient {
+	if !app.IsClient || s.embed {
 		return
 	}
 	b, _ := json.Marshal(s.cv.split)

@@ -131,7 +131,11 @@ func (s *Studio) openSharedFromURL(ctx app.Context) {
 			d, err = unpackDesign(frag)
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+			if !s.embed {
+				// A framed studio keeps it: it saves nothing, and a
+				// reload of the frame opens the design again.
+				app.Window().Get("history").Call("replaceState", nil, "", loc.Get("pathname").String()+loc.Get("search").String())
+			}
 			if err != nil {
 				s.hint = "Cannot open the shared link: " + err.Error()
 				return

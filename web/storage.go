@@ -42,7 +42,7 @@ type autosaver struct {
 // when the browser refuses (quota, private mode), it warns and the document
 // stays in memory.
 func (s *Studio) save(ctx app.Context) {
-	if !s.mounted || ctx == nil {
+	if !s.mounted || ctx == nil || s.embed {
 		return
 	}
 	if !app.IsClient {
@@ -177,7 +177,7 @@ func (s *Studio) recentDocs() []recentDoc {
 // pushRecent records the open document in the recent list before another
 // one replaces it (a document of the same name is replaced).
 func (s *Studio) pushRecent(ctx app.Context) {
-	if !s.mounted || ctx == nil || s.doc == nil || strings.TrimSpace(s.doc.Text) == "" {
+	if !s.mounted || ctx == nil || s.embed || s.doc == nil || strings.TrimSpace(s.doc.Text) == "" {
 		return
 	}
 	name, text := s.doc.Name, s.doc.Text

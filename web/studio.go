@@ -46,6 +46,9 @@ type Studio struct {
 	showGallery    bool
 	// shareLink is the share link made last, shown under Share ("" hides it).
 	shareLink string
+	// embed is the framed studio of EmbedPath: no autosave, no restore,
+	// no recent documents, and a slim bar for a header.
+	embed bool
 	// shareNote says what the share link holds and where.
 	shareNote string
 	// exportOpen shows the header's Export menu.
@@ -96,6 +99,9 @@ type Studio struct {
 // OnInit opens the default example, so the pre-rendered page already shows it.
 func (s *Studio) OnInit() {
 	s.viewMode = viewSplit
+	if s.embed {
+		s.viewMode = viewDesign
+	}
 	ex := assets.Default()
 	s.openDocument(ex.Title, ex.Definition())
 	s.codeShown = s.doc.Text
@@ -106,7 +112,7 @@ func (s *Studio) OnInit() {
 func (s *Studio) OnMount(ctx app.Context) {
 	s.mounted = true
 	s.ctx = ctx
-	restored := s.restore(ctx)
+	restored := !s.embed && s.restore(ctx)
 	s.codeHeld = app.IsClient
 	s.syncCode()
 	if !restored {
@@ -115,7 +121,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 	if app.IsClient {
 		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx), s.listenCaret(ctx))
 		s.unlisten = append(s.unlisten, app.Window().AddEventListener("resize", func(ctx app.Context, e app.Event) {}))
-		if !restored {
+		if !restored && !s.embed {
 			s.openServedFile(ctx)
 		}
 		s.openSharedFromURL(ctx)
@@ -216,11 +222,15 @@ func (s *Studio) Render() app.UI {
 		// leaves it to OnMount: the page is drawn before it validates.
 	}
 	ws := "workspace view-" + s.viewMode
-	return app.Div().Class("studio").
+	cls, top := "studio", s.renderTopbar
+	if s.embed {
+		cls, top = "studio embed", s.renderEmbedBar
+	}
+	return app.Div().Class(cls).
 		On("dragover", func(ctx app.Context, e app.Event) { e.PreventDefault() }).
 		On("drop", s.onFileDrop).
 		Body(
-			s.renderTopbar(),
+			top(),
 			app.Div().Class(ws).Attr("style", s.workspaceStyle()).Body(
 				s.renderPalette(),
 				s.renderCanvas(),

@@ -88,6 +88,10 @@ func (s *Studio) renderStatusbar() app.UI {
 	if s.doc.SM != nil {
 		start = s.doc.SM.StartAt
 	}
+	saved := "Autosaved in this browser"
+	if s.embed {
+		saved = "Changes here are not kept: Open in ASL Studio to keep them"
+	}
 	return app.Footer().Class("statusbar").Body(
 		app.Span().DataSet("state-count", n).Text(plural(n, "state")),
 		app.Span().Text("Starts at "+start),
@@ -99,7 +103,7 @@ func (s *Studio) renderStatusbar() app.UI {
 			return app.Span().DataSet("storage-warning", "true").Style("color", "var(--danger)").Text(s.storageWarning)
 		}),
 		app.Div().Class("spacer"),
-		app.Span().Text("Autosaved in this browser"),
+		app.Span().Text(saved),
 	)
 }
 
