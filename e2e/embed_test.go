@@ -3,6 +3,10 @@
 package e2e
 
 import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +63,50 @@ func TestEmbedInDocumentationPage(t *testing.T) {
 	b.open("/")
 	if got := b.model(); !strings.Contains(string(asl.PrintJSON(got)), "Route by total") {
 		t.Errorf("the studio lost its own document after the frame")
+	}
+}
+
+// A documentation site on another origin: embed.js from the studio, the
+// workflow, input and mocks as files beside the page. The frame it makes
+// opens the studio's /embed on them.
+func TestEmbedFromAnotherSite(t *testing.T) {
+	docs := t.TempDir()
+	for _, f := range []string{"choice-routing.asl.json", "choice-routing.input.json", "choice-routing.mocks.json"} {
+		b, err := os.ReadFile(filepath.Join("..", "assets", "examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(docs, f), b, 0o644)
+	}
+	page := `<!doctype html><title>Docs</title><h1>Routing</h1>
+<div data-aslstudio data-definition="choice-routing.asl.json" data-input="choice-routing.input.json" data-mocks="choice-routing.mocks.json" data-title="Routing" data-height="400"></div>
+<div data-aslstudio data-definition="missing.asl.json"></div>
+<script src="` + baseURL + `/web/embed.js" defer></script>`
+	os.WriteFile(filepath.Join(docs, "index.html"), []byte(page), 0o644)
+	site := httptest.NewServer(http.FileServer(http.Dir(docs)))
+	defer site.Close()
+
+	b := newBrowser(t)
+	b.do("open the documentation site", chromedp.Navigate(site.URL+"/"))
+	b.waitForShowing("the frame", `(document.querySelector('iframe.aslstudio-embed')||{}).src?.startsWith(`+jsString(baseURL+"/embed#design=")+`)`,
+		`document.body.innerHTML`)
+	b.waitFor("the frame's height", `document.querySelector('iframe.aslstudio-embed').style.height === "400px"`)
+	b.waitFor("the error of the missing file", `(document.querySelector('.aslstudio-embed-error')||{}).textContent?.includes('missing.asl.json: HTTP 404')`)
+	src := eval[string](b, `document.querySelector('iframe.aslstudio-embed').src`)
+
+	// What the frame shows (it is another origin: open its address).
+	b.do("open the frame's address", chromedp.Navigate(src))
+	b.waitReady()
+	b.waitFor("the workflow", `!!document.querySelector('[data-state="Route by total"]') && document.querySelector('.embed-title').textContent === "Routing"`)
+	want, _ := os.ReadFile(filepath.Join(docs, "choice-routing.asl.json"))
+	if got := b.code(); got != string(want) {
+		t.Errorf("the frame's code is not the file as written:\n%s", got)
+	}
+	b.click("Mocks tab", `[data-run-tab="mocks"]`)
+	wantMocks, _ := os.ReadFile(filepath.Join(docs, "choice-routing.mocks.json"))
+	b.waitFor("the mocks", `!!document.querySelector('[aria-label="Mock config"]')`)
+	// The panel shows the text without its final newline.
+	if got := b.value("Mock config"); strings.TrimRight(got, "\n") != strings.TrimRight(string(wantMocks), "\n") {
+		t.Errorf("the frame's mocks differ from the file:\n%s", got)
 	}
 }
