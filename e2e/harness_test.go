@@ -153,8 +153,23 @@ type browser struct {
 	console []string
 }
 
-// newBrowser starts chromium for one test; it ends with the test.
+// newBrowser starts chromium for one test, in a 1440x900 window; it ends
+// with the test.
 func newBrowser(t *testing.T) *browser {
+	t.Helper()
+	return newBrowserSized(t, 1440, 900)
+}
+
+// forWindows runs a scenario in a 1440x900 window and in headless
+// chromium's own default window (800x600), as a test that sets no size
+// gets.
+func forWindows(t *testing.T, scenario func(t *testing.T, b *browser)) {
+	t.Run("1440x900", func(t *testing.T) { scenario(t, newBrowser(t)) })
+	t.Run("default-window", func(t *testing.T) { scenario(t, newBrowserSized(t, 0, 0)) })
+}
+
+// newBrowserSized is newBrowser with a w×h window (0, 0: chromium's default).
+func newBrowserSized(t *testing.T, w, h int) *browser {
 	t.Helper()
 	profile := t.TempDir()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -168,8 +183,10 @@ func newBrowser(t *testing.T) *browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1440, 900),
 	)
+	if w > 0 {
+		opts = append(opts, chromedp.WindowSize(w, h))
+	}
 	if f := os.Getenv("ASLSTUDIO_E2E_JSFLAGS"); f != "" { // V8 flags, for profiling probes only
 		opts = append(opts, chromedp.Flag("js-flags", f))
 	}

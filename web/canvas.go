@@ -134,11 +134,13 @@ func (s *Studio) fit() {
 
 // fitReadable fits the drawing but keeps text readable: a large workflow
 // opens at its top, centred, at no less than 60 %, and the rest is a pan
-// or a Fit away.
+// or a Fit away (readableFloor).
 func (s *Studio) fitReadable() {
-	s.fitWith(0.6)
+	s.fitWith(-1)
 }
 
+// fitWith fits the drawing at no less than floor; a negative floor is
+// readableFloor's.
 func (s *Studio) fitWith(floor float64) {
 	g := s.doc.Geom
 	if g == nil || g.Width == 0 {
@@ -146,7 +148,38 @@ func (s *Studio) fitWith(floor float64) {
 		return
 	}
 	w, h := canvasSize()
+	if floor < 0 {
+		floor = readableFloor(g.Width, g.Height, w, h)
+	}
 	s.view = fitView(g.Width, g.Height, w, h, floor)
+}
+
+// Zooms of readableFloor: text stays readable down to readableZoom; a
+// drawing that fits whole between leastWholeZoom and readableZoom is
+// better seen whole, its labels small but every state on screen; in a
+// small canvas (below smallCanvasW×smallCanvasH: a small window) that
+// holds down to leastWholeZoomSmall, where a cut drawing would show
+// little of the workflow.
+const (
+	readableZoom        = 0.6
+	leastWholeZoom      = 0.45
+	leastWholeZoomSmall = 0.2
+	smallCanvasW        = 480
+	smallCanvasH        = 320
+)
+
+// readableFloor is the least zoom a gw×gh drawing opens at in a w×h canvas:
+// readableZoom, or less when that shows it whole.
+func readableFloor(gw, gh, w, h float64) float64 {
+	whole := math.Min((w-2*fitPad)/gw, (h-fitPad-fitToolsBand)/gh)
+	least := leastWholeZoom
+	if w < smallCanvasW || h < smallCanvasH {
+		least = leastWholeZoomSmall
+	}
+	if whole >= least && whole < readableZoom {
+		return whole
+	}
+	return readableZoom
 }
 
 // Fitting margins: fitPad around the drawing, and fitToolsBand at the

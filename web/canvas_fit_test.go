@@ -49,3 +49,29 @@ func TestFitView(t *testing.T) {
 		})
 	}
 }
+
+// A drawing opens at 60 %, or smaller down to 45 % when that shows it
+// whole (a small window); a large one opens at 60 % at its top.
+func TestReadableFloor(t *testing.T) {
+	availH := func(h float64) float64 { return h - fitPad - fitToolsBand }
+	for _, tc := range []struct {
+		name         string
+		gw, gh, w, h float64
+		want         float64
+	}{
+		{"fits at 60 %", 460, 340, 540, 390, readableZoom},
+		{"fits whole at 50 %", 460, 340, 430, 269, availH(269) / 340},
+		{"would need 27 %", 460, 1100, 540, 390, readableZoom},
+		{"a small canvas, whole at 24 %", 460, 340, 410, 179, availH(179) / 340},
+		{"a small canvas, 100 states", 300, 8000, 410, 179, readableZoom},
+		{"100 states", 300, 8000, 540, 390, readableZoom},
+	} {
+		got := readableFloor(tc.gw, tc.gh, tc.w, tc.h)
+		if math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: %.4f, want %.4f", tc.name, got, tc.want)
+		}
+		if v := fitView(tc.gw, tc.gh, tc.w, tc.h, got); got < readableZoom && (tc.gh*v.K > availH(tc.h)+1e-9 || tc.gw*v.K > tc.w-2*fitPad+1e-9) {
+			t.Errorf("%s: opened below %v%% but not whole", tc.name, readableZoom*100)
+		}
+	}
+}

@@ -38,6 +38,11 @@ const (
 	runBarHeight     = 40
 	statusbarHeight  = 26
 	fixedRows        = topbarHeight + runBarHeight + statusbarHeight
+	// shortWindow is the height below which the run panel starts folded,
+	// and splitMinHeight the one below which the studio opens in Design
+	// view rather than Split.
+	shortWindow    = 700
+	splitMinHeight = 560
 )
 
 // loadSplit reads the remembered sizes once.
@@ -52,6 +57,10 @@ func (s *Studio) loadSplit() {
 	}
 	v := ls.Call("getItem", splitKey)
 	if v.IsNull() || v.IsUndefined() {
+		// Nothing chosen yet: a short window (a laptop's, or a headless
+		// browser's 800x600) starts with the run panel folded, so that
+		// the canvas and the code keep room; a run unfolds it.
+		s.cv.split.RunFolded = app.Window().Get("innerHeight").Int() < shortWindow
 		return
 	}
 	var sz splitSizes

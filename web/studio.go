@@ -99,7 +99,10 @@ type Studio struct {
 // OnInit opens the default example, so the pre-rendered page already shows it.
 func (s *Studio) OnInit() {
 	s.viewMode = viewSplit
-	if s.embed {
+	if s.embed || app.IsClient && app.Window().Get("innerHeight").Int() < splitMinHeight {
+		// A short window (a headless browser's default 800x600) has no
+		// room for the canvas and the code: the canvas first, the code a
+		// click away.
 		s.viewMode = viewDesign
 	}
 	ex := assets.Default()
