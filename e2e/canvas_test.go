@@ -519,3 +519,26 @@ func TestCanvasDropBesideTheLine(t *testing.T) {
 		t.Error("a drop on a state's box changed the workflow")
 	}
 }
+
+// A click on a state outside the canvas's view (as a test's click does:
+// scroll it into view, then click) pans the canvas to it and selects it;
+// the canvas itself does not stay scrolled.
+func TestCanvasStateScrolledIntoView(t *testing.T) {
+	b := newBrowserSized(t, 0, 0)
+	b.open("/")
+	b.click("Split view", `[aria-label="Split view"]`)
+	b.click("zoom in", `button[aria-label="Zoom in"]`)
+	b.click("zoom in", `button[aria-label="Zoom in"]`)
+	name := "Order complete"
+	c, s := b.rectOf(`#canvas`), b.rectOf(stateSel(name))
+	if s.Y+s.H/2 < c.Y+c.H && s.X+s.W/2 < c.X+c.W {
+		t.Fatalf("%s is already in view (%+v in %+v): the test needs it outside", name, s, c)
+	}
+	b.click("the state outside the view", stateSel(name))
+	b.waitSelected(name)
+	b.waitFor("the canvas not scrolled", `document.getElementById('canvas').scrollTop === 0 && document.getElementById('canvas').scrollLeft === 0`)
+	c, s = b.rectOf(`#canvas`), b.rectOf(stateSel(name))
+	if s.Y+s.H/2 > c.Y+c.H || s.X+s.W/2 > c.X+c.W {
+		t.Errorf("%s is still outside the view after the pan (%+v in %+v)", name, s, c)
+	}
+}

@@ -78,6 +78,7 @@ func (s *Studio) renderCanvas() app.UI {
 					Attr("transform", "translate("+num(s.view.X)+" "+num(s.view.Y)+") scale("+num(s.view.K)+")").
 					Body(body...),
 			),
+			s.renderCanvasExtent(),
 			when(s.doc.ParseErr != nil, func() app.UI {
 				const msg = "The code has an error — the canvas shows the last valid version."
 				return app.Div().Class("notice").DataSet("notice", "stale").Attr("role", "status").Title(msg).Text(msg)
@@ -306,4 +307,52 @@ func boxBtnClass(on bool) string {
 // panState is a pan in progress.
 type panState struct {
 	x0, y0, vx, vy float64
+}
+
+// renderCanvasExtent marks the bottom right corner of the drawing as it is
+// shown, so that the canvas can be scrolled to whatever part of the drawing
+// lies beyond its right or bottom edge: a state brought into view with
+// scrollIntoView (a browser test's click, keyboard focus) is then reached
+// by a scroll, which listenCanvasScroll turns into a pan.
+func (s *Studio) renderCanvasExtent() app.UI {
+	g := s.doc.Geom
+	return when(g != nil, func() app.UI {
+		return app.Div().Class("canvas-extent").Aria("hidden", true).
+			Style("left", num(s.view.X+g.Width*s.view.K)+"px").
+			Style("top", num(s.view.Y+g.Height*s.view.K)+"px")
+	})
+}
+
+// listenCanvasScroll turns a scroll of the canvas (it has no scroll bars:
+// only scrollIntoView moves it) into the same pan: the scroll goes back to
+// zero and the view moves by as much, at once, so that what was scrolled
+// into view stays where it is on the screen.
+func (s *Studio) listenCanvasScroll(ctx app.Context) func() {
+	el := app.Window().GetElementByID("canvas")
+	if !el.Truthy() {
+		return func() {}
+	}
+	fn := app.FuncOf(func(this app.Value, args []app.Value) any {
+		dx, dy := el.Get("scrollLeft").Float(), el.Get("scrollTop").Float()
+		if dx == 0 && dy == 0 {
+			return nil
+		}
+		el.Set("scrollLeft", 0)
+		el.Set("scrollTop", 0)
+		v := s.view
+		v.X, v.Y = v.X-dx, v.Y-dy
+		if vp := app.Window().GetElementByID("viewport"); vp.Truthy() {
+			vp.Call("setAttribute", "transform", "translate("+num(v.X)+" "+num(v.Y)+") scale("+num(v.K)+")")
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			s.view.X, s.view.Y = s.view.X-dx, s.view.Y-dy
+			s.save(ctx)
+		})
+		return nil
+	})
+	el.Call("addEventListener", "scroll", fn)
+	return func() {
+		el.Call("removeEventListener", "scroll", fn)
+		fn.Release()
+	}
 }

@@ -122,7 +122,7 @@ func (s *Studio) OnMount(ctx app.Context) {
 		s.fitReadable()
 	}
 	if app.IsClient {
-		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx), s.listenCaret(ctx))
+		s.unlisten = append(s.unlisten, s.listenKeys(ctx), s.listenCode(ctx), s.listenCaret(ctx), s.listenCanvasScroll(ctx))
 		s.unlisten = append(s.unlisten, app.Window().AddEventListener("resize", func(ctx app.Context, e app.Event) {}))
 		if !restored && !s.embed {
 			s.openServedFile(ctx)
