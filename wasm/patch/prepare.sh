@@ -122,6 +122,25 @@ awk -v repl="$here/emit.go.in" '
 ' "$e" > "$e.new"
 mv "$e.new" "$e"
 cp "$here/prevent_update_test.go.in" "$out/go-app/pkg/app/aslstudio_prevent_update_test.go"
+# attribute.go trims every attribute's value, "value" included: a text
+# area's or an input's text (Textarea().Text, Input().Value) lost its
+# leading and trailing whitespace, e.g. a mocks file its final newline, and
+# an edit wrote the trimmed text back. A value is now kept as given.
+a="$out/go-app/pkg/app/attribute.go"
+awk '
+  /^\tdefault:$/ { getline next_line
+    if (next_line == "\t\ta[name] = toAttributeValue(value)") {
+      print "\tcase \"value\": // aslstudio: wasm/patch/prepare.sh"
+      print "\t\ta[name] = toString(value)"
+      print ""
+      n++
+    }
+    print; print next_line; next }
+  { print }
+  END { if (n != 1) exit 1 }
+' "$a" > "$a.new" || fail "go-app attribute.go: attributes.Set no longer ends with default: a[name] = toAttributeValue(value)"
+mv "$a.new" "$a"
+cp "$here/attribute_value_test.go.in" "$out/go-app/pkg/app/aslstudio_attribute_value_test.go"
 
 # YAML
 copy go.yaml.in/yaml/v3 v3.0.6 yaml
