@@ -130,29 +130,26 @@ func canvasSize() (w, h float64) {
 
 // fit zooms and centres the whole drawing in the canvas.
 func (s *Studio) fit() {
-	s.fitWith(minZoom)
+	s.fitWith(func(gw, gh, w, h float64) float64 { return minZoom })
 }
 
 // fitReadable fits the drawing but keeps text readable: a large workflow
 // opens at its top, centred, at no less than 60 %, and the rest is a pan
 // or a Fit away (readableFloor).
 func (s *Studio) fitReadable() {
-	s.fitWith(-1)
+	s.fitWith(readableFloor)
 }
 
-// fitWith fits the drawing at no less than floor; a negative floor is
-// readableFloor's.
-func (s *Studio) fitWith(floor float64) {
+// fitWith fits the drawing at no less than the zoom floor gives for the
+// drawing's size (gw×gh) and the canvas's (w×h).
+func (s *Studio) fitWith(floor func(gw, gh, w, h float64) float64) {
 	g := s.doc.Geom
 	if g == nil || g.Width == 0 {
 		s.view = viewport{K: 1}
 		return
 	}
 	w, h := canvasSize()
-	if floor < 0 {
-		floor = readableFloor(g.Width, g.Height, w, h)
-	}
-	s.view = fitView(g.Width, g.Height, w, h, floor)
+	s.view = fitView(g.Width, g.Height, w, h, floor(g.Width, g.Height, w, h))
 }
 
 // Zooms of readableFloor: text stays readable down to readableZoom; a
