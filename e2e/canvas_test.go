@@ -90,6 +90,20 @@ func (b *browser) drag(x0, y0, x1, y1 float64, button input.MouseButton, mods in
 	b.mouse(input.DispatchMouseEventTypeMouseReleased, x1, y1, button, mods)
 }
 
+// selectStates clicks the first state and Shift+clicks the others, then
+// waits until they are the selection.
+func (b *browser) selectStates(names ...string) {
+	b.t.Helper()
+	for i, n := range names {
+		mod := int64(modShift)
+		if i == 0 {
+			mod = 0
+		}
+		b.clickWith(stateSel(n), mod)
+	}
+	b.waitSelected(names...)
+}
+
 // waitSelected waits until exactly the states of want are drawn selected.
 func (b *browser) waitSelected(want ...string) {
 	b.t.Helper()
@@ -220,9 +234,7 @@ func TestCanvasCopyCutPaste(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
 	b.click("fit", `button[aria-label="Fit to screen"]`)
-	b.clickWith(stateSel("Request review"), 0)
-	b.clickWith(stateSel("Wait for review"), modShift)
-	b.waitSelected("Request review", "Wait for review")
+	b.selectStates("Request review", "Wait for review")
 	b.leaveFields()
 	b.press("c", "KeyC", 67, modCtrl)
 	b.waitForShowing("the copy hint", `document.querySelector('.statusbar').textContent.includes('Copied 2 states')`, `document.querySelector('.statusbar').textContent`)
@@ -301,9 +313,7 @@ func TestCanvasDragChainOfStates(t *testing.T) {
 	b := newBrowser(t)
 	b.open("/")
 	b.click("fit", `button[aria-label="Fit to screen"]`)
-	b.clickWith(stateSel("Request review"), 0)
-	b.clickWith(stateSel("Wait for review"), modShift)
-	b.waitSelected("Request review", "Wait for review")
+	b.selectStates("Request review", "Wait for review")
 
 	target := `[data-dropzone="edge:Validate order|Route by total"]`
 	from, to := b.rectOf(stateSel("Wait for review")), b.rectOf(target)
@@ -334,9 +344,7 @@ func TestCanvasDragChainOfStates(t *testing.T) {
 
 	// Two states that are not a chain: refused with the reason, nothing changes.
 	b.click("fit", `button[aria-label="Fit to screen"]`)
-	b.clickWith(stateSel("Issue gift card"), 0)
-	b.clickWith(stateSel("Approve automatically"), modShift)
-	b.waitSelected("Issue gift card", "Approve automatically")
+	b.selectStates("Issue gift card", "Approve automatically")
 	before := b.code()
 	from, to = b.rectOf(stateSel("Issue gift card")), b.rectOf(target)
 	b.drag(from.cx(), from.cy(), to.cx(), to.cy(), input.MouseButtonLeft, 0, nil)
